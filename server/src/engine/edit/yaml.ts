@@ -1,0 +1,189 @@
+// Minimal text edits on YAML that respect the syntax tree: set a scalar, insert keys, append to lists, remove pairs.
+import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import type { Node } from 'yaml';
+import type { YamlFile } from '../parse/yaml';
+import { getPair, type YMap, type YPair, type YSeq } from '../parse/yamlNodes';
+import type { TextEdit } from '../types';
+import { detectLayout, type YamlLayout } from './yamlLayout';
+import { indentLines, renderBlock, renderFlow, renderScalar } from './yamlRender';
+
+export class YamlEditor {
+  private layoutCache?: YamlLayout;
+  constructor(readonly file: YamlFile) {}
+
+  get layout(): YamlLayout { return (this.layoutCache ??= detectLayout(this.file.text)); }
+  private get text(): string { return this.file.text; }
+
+  /** Replaces a scalar's text, keeping its quote style when the new value allows it. */
+  setScalar(node: Node, value: string | number | boolean): TextEdit {
+    const [start, end] = node.range!;
+    let newText = renderScalar(value);
+    if (isScalar(node) && typeof value === 'string') {
+      if (node.type === Scalar.QUOTE_DOUBLE) newText = JSON.stringify(value);
+      else if (node.type === Scalar.QUOTE_SINGLE) newText = `'${value.replace(/'/g, "''")}'`;
+    }
+    return { start, end, newText };
+  }
+
+  /**
+   * Sets `path` under `map` to `value`, creating only the missing maps. An existing scalar at the
+   * end of the path is replaced in place; an existing map receives the missing keys of `value`.
+   */
+  setIn(map: YMap, path: readonly string[], value: unknown, comment?: string): TextEdit[] {
+    let cur: YMap = map;
+    for (let i = 0; i < path.length; i++) {
+      const pair = getPair(cur, path[i]);
+      const rest = path.slice(i + 1);
+      if (!pair) return [this.insertPair(cur, path[i], nest(rest, value), comment)];
+      const v = pair.value as Node | null;
+      if (v === null || (isScalar(v) && v.value === null && (v.range![1] - v.range![0] === 0 || v.source === ''))) {
+        return [this.fillEmptyPair(pair, cur, nest(rest, value), comment)];
+      }
+      if (i === path.length - 1) {
+        if (isScalar(v) && (value === null || typeof value !== 'object')) return [this.setScalar(v, value as string)];
+        if (isMap(v) && value && typeof value === 'object' && !Array.isArray(value)) {
+          const edits: TextEdit[] = [];
+          for (const [k, sub] of Object.entries(value as Record<string, unknown>)) edits.push(...this.setIn(v as YMap, [k], sub, comment));
+          return edits;
+        }
+        return [{ start: v.range![0], end: v.range![1], newText: this.renderValueAt(value, pair, cur) }];
+      }
+      if (!isMap(v)) return [{ start: v.range![0], end: v.range![1], newText: this.renderValueAt(nest(rest, value), pair, cur) }];
+      cur = v as YMap;
+    }
+    return [];
+  }
+
+  /** Adds `key: value` as the last entry of a map (block or flow). */
+  insertPair(map: YMap, key: string, value: unknown, comment?: string): TextEdit {
+    const { eol, step, indentSeq } = this.layout;
+    if (map.flow || map.items.length === 0) return this.insertIntoFlowMap(map, key, value);
+    const first = map.items[0] as YPair;
+    const last = map.items[map.items.length - 1] as YPair;
+    const keyStart = (first.key as Node).range![0];
+    const indent = ' '.repeat(this.file.lines.position(keyStart).character);
+    const at = this.endOfLastLine(last);
+    const body = this.renderEntry(key, value, step, indentSeq, comment);
+    return { start: at, end: at, newText: eol + indent + indentLines(body, indent, eol) };
+  }
+
+  /** Appends an item to a sequence (block or flow). */
+  appendToSeq(seq: YSeq, value: unknown): TextEdit {
+    const { eol, step, indentSeq } = this.layout;
+    if (seq.flow || seq.items.length === 0) {
+      const end = seq.range![1];
+      const close = this.text.lastIndexOf(']', end);
+      const inner = this.text.slice(seq.range![0] + 1, close).trim();
+      return { start: close, end: close, newText: `${inner ? ', ' : ''}${renderFlow(value)}` };
+    }
+    const dashCol = this.file.lines.position(seq.range![0]).character;
+    const indent = ' '.repeat(dashCol);
+    const last = seq.items[seq.items.length - 1] as Node;
+    const at = this.endOfLine(this.lastContentOffset(last.range![1], last.range![0]));
+    const body = renderBlock(value, { step, indentSeq }).split('\n').map((l, i) => (i === 0 ? l : l === '' ? l : '  ' + l)).join('\n');
+    return { start: at, end: at, newText: eol + indent + '- ' + indentLines(body, indent, eol) };
+  }
+
+  /** Removes a block-map pair with its whole lines. */
+  removePair(map: YMap, key: string): TextEdit | undefined {
+    const pair = getPair(map, key);
+    if (!pair || map.flow) return undefined;
+    const keyStart = (pair.key as Node).range![0];
+    const lineNo = this.file.lines.position(keyStart).line;
+    const start = this.file.lines.lineStart(lineNo);
+    const end = this.endOfLastLine(pair);
+    const nextLine = this.file.lines.position(end).line + 1;
+    const stop = nextLine < this.file.lines.lineCount ? this.file.lines.lineStart(nextLine) : end;
+    return { start, end: stop, newText: '' };
+  }
+
+  /** Inserts a new YAML document after the document that ends at `docEnd`. */
+  appendDocument(docEnd: number, yamlText: string): TextEdit {
+    const { eol } = this.layout;
+    const body = yamlText.replace(/\n$/, '').split('\n').join(eol);
+    let at = docEnd;
+    // Insert after the document's last line, before any following `---`.
+    const before = this.text.slice(0, at);
+    const trimmed = before.replace(/\s+$/, '');
+    at = trimmed.length;
+    at = this.endOfLine(at > 0 ? at - 1 : 0);
+    return { start: at, end: at, newText: `${eol}---${eol}${body}` };
+  }
+
+  private insertIntoFlowMap(map: YMap, key: string, value: unknown): TextEdit {
+    const [s, e] = map.range!;
+    const close = this.text.lastIndexOf('}', e);
+    if (close < s) {
+      // A map with no items and no braces cannot occur in parsed YAML; fall back to replacing the node.
+      return { start: s, end: e, newText: `{ ${renderScalar(key)}: ${renderFlow(value)} }` };
+    }
+    const inner = this.text.slice(s + 1, close);
+    if (inner.trim() === '') return { start: s, end: close + 1, newText: `{ ${renderScalar(key)}: ${renderFlow(value)} }` };
+    const lastNonSpace = s + 1 + inner.replace(/\s+$/, '').length;
+    return { start: lastNonSpace, end: lastNonSpace, newText: `, ${renderScalar(key)}: ${renderFlow(value)}` };
+  }
+
+  private fillEmptyPair(pair: YPair, map: YMap, value: unknown, comment?: string): TextEdit {
+    const { eol, step, indentSeq } = this.layout;
+    const keyNode = pair.key as Node;
+    const keyCol = this.file.lines.position(keyNode.range![0]).character;
+    const at = this.endOfLine(keyNode.range![1]);
+    // Keep any comment after the colon: insert the new lines after the key's line.
+    if (map.flow) {
+      const colon = this.text.indexOf(':', keyNode.range![1]);
+      return { start: colon + 1, end: colon + 1, newText: ` ${renderFlow(value)}` };
+    }
+    if (value === null || typeof value !== 'object') {
+      const colon = this.text.indexOf(':', keyNode.range![1]);
+      return { start: colon + 1, end: colon + 1, newText: ` ${renderScalar(value as string)}` + (comment ? `  # ${comment}` : '') };
+    }
+    const childIndent = ' '.repeat(keyCol + (Array.isArray(value) && !indentSeq ? 0 : step));
+    const body = renderBlock(value, { step, indentSeq });
+    return { start: at, end: at, newText: eol + childIndent + indentLines(withComment(body, comment), childIndent, eol) };
+  }
+
+  private renderValueAt(value: unknown, pair: YPair, _map: YMap): string {
+    if (value === null || typeof value !== 'object') return renderScalar(value as string);
+    return renderFlow(value);
+  }
+
+  private renderEntry(key: string, value: unknown, step: number, indentSeq: boolean, comment?: string): string {
+    const body = renderBlock({ [key]: value }, { step, indentSeq });
+    return withComment(body, comment);
+  }
+
+  /** Offset at the end of the line holding the last content of a pair (after a trailing comment). */
+  private endOfLastLine(pair: YPair): number {
+    const v = pair.value as Node | null;
+    const keyNode = pair.key as Node;
+    const end = v && v.range ? v.range[1] : keyNode.range![1];
+    return this.endOfLine(this.lastContentOffset(end, keyNode.range![0]));
+  }
+
+  /** The last non-whitespace offset before `end` (not before `floor`). */
+  private lastContentOffset(end: number, floor: number): number {
+    let i = Math.max(floor, end - 1);
+    while (i > floor && /\s/.test(this.text[i])) i--;
+    return i;
+  }
+
+  private endOfLine(offset: number): number {
+    const line = this.file.lines.position(offset).line;
+    return this.file.lines.lineEnd(line);
+  }
+}
+
+function nest(path: readonly string[], value: unknown): unknown {
+  let v = value;
+  for (let i = path.length - 1; i >= 0; i--) v = { [path[i]]: v };
+  return v;
+}
+
+function withComment(body: string, comment?: string): string {
+  if (!comment) return body;
+  const lines = body.split('\n');
+  lines[0] += `  # ${comment}`;
+  return lines.join('\n');
+}
+
+export { isPair, isSeq };

@@ -1,0 +1,90 @@
+// Decides whether a finding is suppressed: lintel comments and annotations, and peers' syntaxes through aliases.
+import type { K8sObject } from './model/kubernetes/object';
+import type { Rule } from './rule';
+import type { LineIndex } from './text/lineIndex';
+
+export const IGNORE_ANNOTATION = 'lintel.dev/ignore';
+
+const LINE_DIRECTIVE = /#\s*lintel:ignore(?!-file)\s+([A-Za-z0-9_\-/.,:\s]+?)(?:\s+--.*)?\s*$/;
+const FILE_DIRECTIVE = /#\s*lintel:ignore-file\s+([A-Za-z0-9_\-/.,:\s]+?)(?:\s+--.*)?\s*$/;
+const CHECKOV_SKIP = /#\s*checkov:skip=([A-Za-z0-9_]+)/g;
+const KICS_IGNORE_LINE = /#\s*kics-scan\s+ignore-line\b/;
+
+function ids(list: string): string[] { return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean); }
+
+/** The names a rule answers to: its id, the bare part after the pack prefix, and its aliases. */
+export function ruleNames(rule: Rule): Set<string> {
+  const names = new Set<string>([rule.id]);
+  for (const a of rule.aliases ?? []) names.add(a);
+  return names;
+}
+
+/** Aliases of one peer tool (`kube-linter:no-liveness-probe` → `no-liveness-probe`). */
+function peerIds(rule: Rule, tool: string): string[] {
+  const prefix = `${tool}:`;
+  return (rule.aliases ?? []).filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length));
+}
+
+export class FileSuppressions {
+  private readonly lineIds = new Map<number, string[]>();
+  private readonly fileIds = new Set<string>();
+  private readonly checkovLines: Array<[number, string]> = [];
+  private readonly kicsLines = new Set<number>();
+
+  constructor(private readonly lines: LineIndex) {
+    const text = lines.text;
+    if (!/lintel:ignore|checkov:skip|kics-scan/.test(text)) return;
+    for (let i = 0; i < lines.lineCount; i++) {
+      const line = lines.lineText(i);
+      if (!line.includes('#')) continue;
+      const f = FILE_DIRECTIVE.exec(line);
+      if (f) { for (const id of ids(f[1])) this.fileIds.add(id); continue; }
+      const m = LINE_DIRECTIVE.exec(line);
+      if (m) this.lineIds.set(i, ids(m[1]));
+      for (const c of line.matchAll(CHECKOV_SKIP)) this.checkovLines.push([i, c[1]]);
+      if (KICS_IGNORE_LINE.test(line)) this.kicsLines.add(i);
+    }
+  }
+
+  /** Whether a finding of `rule` starting on `line`, inside `object` (if any), is suppressed. */
+  isSuppressed(rule: Rule, line: number, object?: K8sObject): boolean {
+    const names = ruleNames(rule);
+    const any = (list: Iterable<string> | undefined) => { if (list) for (const id of list) if (names.has(id) || id === 'all') return true; return false; };
+    if (any(this.fileIds)) return true;
+    if (any(this.lineIds.get(line)) || (this.isCommentOnly(line - 1) && any(this.lineIds.get(line - 1)))) return true;
+    if (this.kicsLines.has(line - 1) && this.isCommentOnly(line - 1)) return true;
+    if (object) {
+      const startLine = this.lines.position(object.yamlDoc.start).line;
+      const objLine = this.lines.position(object.root.range![0]).line;
+      for (const l of [objLine, objLine - 1, startLine - 1]) {
+        if (l >= 0 && any(this.lineIds.get(l)) && (l === objLine || this.isCommentOnly(l))) return true;
+      }
+      if (this.checkovLines.length) {
+        const endLine = this.lines.position(object.root.range![1]).line;
+        const checkov = new Set(peerIds(rule, 'checkov'));
+        for (const [l, id] of this.checkovLines) if (l >= startLine - 1 && l <= endLine && checkov.has(id)) return true;
+      }
+      if (annotationSuppresses(rule, object)) return true;
+    }
+    return false;
+  }
+
+  private isCommentOnly(line: number): boolean {
+    return line >= 0 && /^\s*#/.test(this.lines.lineText(line));
+  }
+}
+
+/** Object and pod-template annotations: lintel's own and those of kube-linter, kube-score and Polaris. */
+export function annotationSuppresses(rule: Rule, object: K8sObject): boolean {
+  const names = ruleNames(rule);
+  for (const ann of [object.annotations, object.pod?.annotations ?? {}]) {
+    const own = ann[IGNORE_ANNOTATION];
+    if (own && ids(own).some((id) => names.has(id) || id === 'all')) return true;
+    for (const check of peerIds(rule, 'kube-linter')) if (`ignore-check.kube-linter.io/${check}` in ann) return true;
+    const ks = ann['kube-score/ignore'];
+    if (ks) { const set = new Set(ids(ks)); if (peerIds(rule, 'kube-score').some((c) => set.has(c))) return true; }
+    if (ann['polaris.fairwinds.com/exempt'] === 'true' && peerIds(rule, 'polaris').length) return true;
+    for (const check of peerIds(rule, 'polaris')) if (ann[`polaris.fairwinds.com/${check}-exempt`] === 'true') return true;
+  }
+  return false;
+}
