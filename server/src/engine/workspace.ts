@@ -85,7 +85,12 @@ function analyze(uri: string, text: string): AnalyzedFile {
   if (lang === 'other') return { uri, text, objects: [], errors: [] };
   const yaml = parseYaml(uri, text);
   const objects = kubernetesObjects(yaml);
-  // JSON files that are not Kubernetes objects belong to other packs; their syntax errors are not ours to report.
-  const errors = lang === 'json' && objects.length === 0 ? [] : yaml.errors;
+  // Syntax errors are reported only for files that are (or try to be) Kubernetes manifests:
+  // other YAML and JSON (CI workflows, compose files, tsconfig) is not ours to judge.
+  const errors = objects.length > 0 || looksLikeManifest(text) ? yaml.errors : [];
   return { uri, text, yaml, objects, errors };
+}
+
+function looksLikeManifest(text: string): boolean {
+  return /^\s*"?apiVersion"?\s*:/m.test(text) && /^\s*"?kind"?\s*:/m.test(text);
 }
