@@ -1,0 +1,122 @@
+// Shared readers for the network-exposure rules: exact label maps, pod-producing objects, Service types and IP ranges.
+import { asMap, asSeq, getIn, getNode, mapEntries, seqItems, str, type K8sContext, type K8sObject } from '../../../server/src/engine/api';
+
+export type YDoc = K8sContext<object>['doc'];
+export type YNode = NonNullable<ReturnType<typeof getIn>>;
+
+/**
+ * A label map whose every value is a plain scalar; undefined when the node is not a map or holds
+ * anything the tool cannot read exactly (aliases to collections, nested maps, null values).
+ */
+export function exactStringMap(node: unknown, doc: YDoc): Record<string, string> | undefined {
+  const map = asMap(node, doc);
+  if (!map) return undefined;
+  const entries = mapEntries(map, doc);
+  if (entries.length !== map.items.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    const text = str(value, doc);
+    if (text === undefined) return undefined;
+    out[key] = text;
+  }
+  return out;
+}
+
+/** The pod template labels of an object, or undefined when it has none or they cannot be read exactly. */
+export function podLabels(o: K8sObject): Record<string, string> | undefined {
+  const holder = podTemplateHolder(o);
+  if (!holder) return undefined;
+  const meta = getNode(holder, 'metadata', o.doc);
+  if (meta === undefined) return {};
+  const metaMap = asMap(meta, o.doc);
+  if (!metaMap) return undefined;
+  const labels = getNode(metaMap, 'labels', o.doc);
+  if (labels === undefined) return {};
+  return exactStringMap(labels, o.doc);
+}
+
+/**
+ * The map holding a pod template's `metadata` and `spec`: built-in workloads through the model,
+ * other kinds (Argo Rollouts, OpenKruise, ...) when they carry a `spec.template` with a pod spec.
+ */
+export function podTemplateHolder(o: K8sObject): ReturnType<typeof asMap> {
+  if (o.isWorkload) return o.pod?.map;
+  const template = asMap(getIn(o.root, ['spec', 'template'], o.doc), o.doc);
+  if (!template) return undefined;
+  const spec = asMap(getNode(template, 'spec', o.doc), o.doc);
+  if (!spec || !asSeq(getNode(spec, 'containers', o.doc), o.doc)) return undefined;
+  return template;
+}
+
+/** True when the object defines pods (a built-in workload or a custom kind with a pod template). */
+export function definesPods(o: K8sObject): boolean {
+  return podTemplateHolder(o) !== undefined;
+}
+
+/** `spec.type` of a Service as written; 'ClusterIP' when absent; undefined when not a plain value. */
+export function serviceType(o: K8sObject): string | undefined {
+  const node = getIn(o.root, ['spec', 'type'], o.doc);
+  if (node === undefined) return 'ClusterIP';
+  return str(node, o.doc);
+}
+
+/** Plain string items of a sequence; undefined when the node is not a sequence or an item is not a plain scalar. */
+export function exactStrings(node: unknown, doc: YDoc): string[] | undefined {
+  if (!asSeq(node, doc)) return undefined;
+  const out: string[] = [];
+  for (const item of seqItems(node, doc)) {
+    const s = str(item, doc);
+    if (s === undefined) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Whether an IPv4 or IPv6 address (or the address part of a CIDR) is in a private, loopback or link-local range. */
+export function isPrivateAddress(text: string): boolean | undefined {
+  const addr = text.trim().split('/')[0];
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(addr);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    if ([a, b, Number(v4[3]), Number(v4[4])].some((n) => n > 255)) return undefined;
+    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (addr.includes(':')) {
+    const lower = addr.toLowerCase();
+    return lower === '::1' || /^f[cd][0-9a-f]{2}:/.test(lower) || /^fe[89ab][0-9a-f]:/.test(lower);
+  }
+  return undefined;
+}
+
+/** A CIDR that admits every address (`0.0.0.0/0`, `::/0`). */
+export function isOpenCidr(text: string): boolean {
+  const t = text.trim();
+  return t === '0.0.0.0/0' || t === '::/0' || t === '0::0/0';
+}
+
+/** `key=value` pairs for messages, in written order. */
+export function formatLabels(labels: Record<string, string>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+const YAML_SPECIAL = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?|0x[0-9a-f]+|0o?[0-7]+|\.inf|\.nan))$/i;
+
+/** A string as a YAML scalar that reads back as the same string (plain when unambiguous, else double-quoted). */
+export function yamlScalar(text: string): string {
+  if (/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(text) && !YAML_SPECIAL.test(text) && !/^\d+(?:[:.]\d+)+$/.test(text)) return text;
+  return JSON.stringify(text);
+}
+
+/** A seq item prefix and the indentation of its lines, following the file's habit for block sequences. */
+export function seqIndent(indentSeq: boolean, step: number): string {
+  return indentSeq ? ' '.repeat(step) : '';
+}
+
+/** Kinds of other network-policy engines; their presence makes coverage by plain NetworkPolicies unknown. */
+export const OTHER_POLICY_KINDS = [
+  'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy',
+] as const;
+
+/** Kinds among OTHER_POLICY_KINDS that apply to every namespace. */
+export const CLUSTER_WIDE_POLICY_KINDS = new Set(['CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'StagedGlobalNetworkPolicy']);
