@@ -120,3 +120,22 @@ export const OTHER_POLICY_KINDS = [
 
 /** Kinds among OTHER_POLICY_KINDS that apply to every namespace. */
 export const CLUSTER_WIDE_POLICY_KINDS = new Set(['CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'StagedGlobalNetworkPolicy']);
+
+/** Pod labels that controllers set at run time (never written in a pod template). */
+export const CONTROLLER_POD_LABELS = new Set([
+  'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash', 'pod-template-hash',
+  'pod-template-generation', 'job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid',
+  'batch.kubernetes.io/job-completion-index',
+]);
+
+/** An object of a custom resource kind (its API group is neither core nor `*.k8s.io`). */
+export function isCustomResource(o: K8sObject): boolean {
+  return o.group.includes('.') && !o.group.endsWith('.k8s.io');
+}
+
+/** Whether two files are in the same folder tree (one's folder contains the other's). */
+export function sameFolderTree(uriA: string, uriB: string): boolean {
+  const dir = (u: string) => u.slice(0, u.lastIndexOf('/') + 1);
+  const a = dir(uriA), b = dir(uriB);
+  return a.startsWith(b) || b.startsWith(a);
+}

@@ -1,5 +1,5 @@
 // Effective security settings of a container: its own securityContext overriding the pod's, read without guessing.
-import { asMap, asSeq, bool, deref, getIn, getNode, getPair, isNullish, str, type Container, type K8sObject, type YMap } from '../../../server/src/engine/api';
+import { asMap, asSeq, bool, deref, getIn, getNode, getPair, isNullish, str, type Container, type K8sObject, type YMap, type YPair } from '../../../server/src/engine/api';
 
 /** A YAML node as the readers return it. */
 export type YNode = NonNullable<ReturnType<typeof getNode>>;
@@ -14,7 +14,7 @@ export type Level = 'container' | 'pod';
  * securityContext that is not a map). Unknown is never reported.
  */
 export type Lookup =
-  | { state: 'set'; node: YNode; level: Level }
+  | { state: 'set'; node: YNode; level: Level; pair: YPair }
   | { state: 'unset' }
   | { state: 'unknown' };
 
@@ -28,7 +28,7 @@ export function readKey(map: YMap, key: string, doc: Doc, level: Level): Lookup 
   const node = getNode(map, key, doc);
   if (node === undefined) return pair.value === null || pair.value === undefined ? UNSET : UNKNOWN;
   if (isNullish(node)) return UNSET;
-  return { state: 'set', node, level };
+  return { state: 'set', node, level, pair };
 }
 
 /** The securityContext map under `holder` (a container or a pod spec): a map, unset, or unknown. */

@@ -1,0 +1,35 @@
+// Flags long-running app containers that define no readiness probe.
+import { defineRule, LONG_RUNNING_KINDS } from '../../../server/src/engine/api';
+import { containerLabel, field, isLongRunning, missingProbeFix } from '../_lib/workloads-resources';
+
+export default defineRule({
+  id: 'k8s/container-missing-readiness-probe',
+  title: 'Long-running containers define a readiness probe',
+  theme: 'probes',
+  severity: 'warning',
+  enabledByDefault: true,
+  language: 'kubernetes',
+  fixable: true,
+  appliesTo: { kinds: LONG_RUNNING_KINDS },
+  aliases: ['kube-linter:no-readiness-probe', 'checkov:CKV_K8S_9', 'polaris:readinessProbeMissing', 'kube-score:pod-probes'],
+  rationale:
+    'Without a readiness probe a pod counts as ready as soon as its containers have started. Services send it traffic ' +
+    'before the application listens or has warmed up, and a rolling update moves on to the next pod while the new one still ' +
+    'fails requests. A pod that becomes overloaded or loses a dependency also keeps receiving traffic.\n\n' +
+    'The rule looks at the app containers of workloads whose pods keep running (Deployments, StatefulSets, DaemonSets, ' +
+    'ReplicaSets, ReplicationControllers and Pods with `restartPolicy: Always`); Jobs, CronJobs, init and ephemeral ' +
+    'containers are not checked.',
+  remediation: 'Add a `readinessProbe` that succeeds only when the container can serve requests.',
+  check(ctx) {
+    if (!isLongRunning(ctx.object)) return;
+    for (const c of ctx.object.appContainers) {
+      const f = field(c.map, 'readinessProbe', ctx.doc);
+      if (f.state !== 'absent' && f.state !== 'null') continue;
+      ctx.report({
+        node: c.anchor,
+        message: `Container ${containerLabel(c)} has no readiness probe, so it receives traffic before it is ready.`,
+        fix: missingProbeFix(ctx, c, 'readinessProbe'),
+      });
+    }
+  },
+});
