@@ -28,11 +28,40 @@ export interface YamlFile {
 export const MAX_EXPANDED_NODES = 200_000;
 export const MAX_DEPTH = 200;
 
-const TEMPLATE_HINT = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|include\s|template\s|toYaml|range\s|if\s|end\s*-?\}\}|with\s|define\s)/;
-const TEMPLATE_LINE = /^\s*\{\{/m;
+/**
+ * A `{{ }}` action that only a Helm chart writes: Helm's built-in objects (`.Values`, `$.Release`, …)
+ * or Helm-only functions. Go template text of other tools (Prometheus `{{ $labels.x }}`,
+ * Alertmanager `{{ define }}`) uses neither.
+ */
+const HELM_ACTION = /\{\{[^}]*?(?:(?<![\w\])])\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\b(?:include|toYaml|fromYaml|tpl|required|lookup)\b)/;
+const COMMENT_LINE = /^[ \t]*#.*$/gm;
 
-export function looksLikeTemplate(text: string): boolean {
-  return TEMPLATE_LINE.test(text) || TEMPLATE_HINT.test(text);
+/**
+ * Whether a text is a Helm/Go template rather than YAML. Template actions inside YAML values are
+ * data (alert texts, config files in ConfigMaps); a file is a template when an action refers to
+ * Helm, or when an action stands where YAML structure is (a line of its own, a whole value),
+ * which `parsed` tells: such an action is outside every scalar. Comment lines never count.
+ */
+export function looksLikeTemplate(text: string, parsed?: readonly Document.Parsed[]): boolean {
+  if (!text.includes('{{')) return false;
+  const code = text.replace(COMMENT_LINE, (l) => ' '.repeat(l.length));
+  if (HELM_ACTION.test(code)) return true;
+  if (!parsed) return false;
+  const spans: Array<[number, number]> = [];
+  for (const doc of parsed) {
+    visit(doc, { Scalar(_k, n) { if (n.range) spans.push([n.range[0], n.range[1]]); } });
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const inScalar = (at: number): boolean => {
+    let lo = 0, hi = spans.length - 1, found = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (spans[mid][0] <= at) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+    // Scalars never overlap: only the last one starting at or before `at` can hold it.
+    return found >= 0 && at < spans[found][1];
+  };
+  for (let at = code.indexOf('{{'); at >= 0; at = code.indexOf('{{', at + 2)) {
+    if (!inScalar(at)) return true;
+  }
+  return false;
 }
 
 export function parseYaml(uri: string, text: string): YamlFile {
@@ -48,6 +77,11 @@ export function parseYaml(uri: string, text: string): YamlFile {
     if (!Array.isArray(parsed)) parsed = [];
   } catch (e) {
     file.errors.push({ uri, severity: 'error', message: e instanceof RangeError ? 'YAML nesting is too deep to analyse; file skipped' : `YAML could not be parsed: ${(e as Error).message}` });
+    return file;
+  }
+  // Template actions standing where YAML structure is are only known once the text is parsed.
+  if (looksLikeTemplate(text, parsed)) {
+    file.template = true;
     return file;
   }
   parsed.forEach((doc, index) => {
