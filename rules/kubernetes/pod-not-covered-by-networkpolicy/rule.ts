@@ -1,5 +1,5 @@
-// Flags workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
-import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, matchLabelSelector, WORKLOAD_KINDS, type K8sObject } from '../../../server/src/engine/api';
+// Flags long-running workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
+import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, type K8sObject } from '../../../server/src/engine/api';
 import { CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels, seqIndent, yamlScalar } from '../_lib/network';
 
 /** Whether some policy of the workspace selects (or may select) the pods of `o` with these labels. */
@@ -24,7 +24,7 @@ function policyLabels(o: K8sObject, labels: Record<string, string>): Record<stri
   const selector = getIn(o.root, ['spec', 'selector'], o.doc);
   let chosen: Record<string, string> | undefined;
   if (o.kind === 'ReplicationController') chosen = exactStringMap(selector, o.doc);
-  else if (o.kind !== 'Pod' && o.kind !== 'Job' && o.kind !== 'CronJob') {
+  else if (o.kind !== 'Pod') {
     const sel = asMap(selector, o.doc);
     if (sel && sel.items.length === 1) chosen = exactStringMap(getNode(sel, 'matchLabels', o.doc), o.doc);
   }
@@ -62,7 +62,7 @@ export default defineRule({
   language: 'kubernetes',
   fixable: true,
   workspace: true,
-  appliesTo: { kinds: WORKLOAD_KINDS },
+  appliesTo: { kinds: LONG_RUNNING_KINDS },
   aliases: ['kube-linter:non-isolated-pod', 'kube-score:pod-networkpolicy', 'polaris:missingNetworkPolicy'],
   rationale:
     'Kubernetes networking is open by default: a pod that no NetworkPolicy selects accepts connections from every pod in the cluster ' +
@@ -70,7 +70,8 @@ export default defineRule({
     'neighbour can no longer reach it and it can no longer reach everything else.\n\n' +
     'The rule looks for a NetworkPolicy in the workspace whose `podSelector` matches the pod labels, in a namespace the workload may share ' +
     '(an empty selector `{}` covers every pod of its namespace). Policies it cannot evaluate, policies of other engines (Cilium, Calico, ' +
-    'AdminNetworkPolicy) and pods on the host network (which NetworkPolicies do not govern) are never reported.',
+    'AdminNetworkPolicy) and pods on the host network (which NetworkPolicies do not govern) are never reported. ' +
+    'Jobs and CronJobs are left out: their pods run to completion and rarely accept connections.',
   remediation: 'Add a NetworkPolicy that selects the pods, starting from default deny and allowing only the traffic they need.',
   check(ctx) {
     const o = ctx.object;
