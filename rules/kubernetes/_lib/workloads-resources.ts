@@ -239,6 +239,7 @@ export interface ResourceRuleSpec {
 }
 
 const WORDS: Record<ResourceSection, string> = { limits: 'limit', requests: 'request' };
+const RES_WORDS: Record<ResourceName, string> = { cpu: 'CPU', memory: 'memory' };
 
 /**
  * The shared check of the four resource rules: app and init containers (ephemeral containers
@@ -259,7 +260,7 @@ export function checkResource(ctx: AnyCtx, spec: ResourceRuleSpec): void {
     if (section === 'requests' && resourceState(c.map, 'limits', res, doc) !== 'missing') continue;
     lrChecked ??= limitRangeDefaults(ctx, section, res);
     if (lrChecked) return;
-    const what = `${res} ${WORDS[section]}`;
+    const what = `${RES_WORDS[res]} ${WORDS[section]}`;
     const kindWord = c.kind === 'initContainer' ? 'Init container' : 'Container';
     ctx.report({
       node: c.anchor,
@@ -272,19 +273,21 @@ export function checkResource(ctx: AnyCtx, spec: ResourceRuleSpec): void {
 function resourceFix(ctx: AnyCtx, c: Container, spec: ResourceRuleSpec) {
   const { section, res } = spec;
   const doc = ctx.doc;
-  let value = spec.placeholder;
+  let value: string | number = spec.placeholder;
   if (section === 'limits') {
     // A limit below the request is rejected by the API server: start from the request when there is one.
     const req = asMap(getNode(asMap(getNode(c.map, 'resources', doc), doc), 'requests', doc), doc);
     const reqNode = getNode(req, res, doc);
-    const reqText = reqNode ? str(reqNode, doc) : undefined;
-    if (reqNode && reqText === undefined) return undefined;
-    if (reqText !== undefined) value = reqText;
+    if (reqNode) {
+      const n = num(reqNode, doc);
+      const t = str(reqNode, doc);
+      if (t === undefined) return undefined;
+      value = n !== undefined ? n : t;
+    }
   }
   const target = insertionTarget(c.map, ['resources', section], doc);
   if (!target || !canInsertInto(ctx.object, target)) return undefined;
-  const rendered: string | number = /^\d+$/.test(value) ? Number(value) : value;
-  return ctx.fix(`Set a placeholder ${res} ${WORDS[section]} of ${value}`, false, ctx.edit.setIn(c.map, ['resources', section, res], rendered, PLACEHOLDER));
+  return ctx.fix(`Set a placeholder ${RES_WORDS[res]} ${WORDS[section]} of ${value}`, false, ctx.edit.setIn(c.map, ['resources', section, res], value, PLACEHOLDER));
 }
 
 /** The deepest existing block map along `path` under `map`: where `setIn` will insert text. */
