@@ -16,7 +16,10 @@ export class YamlEditor {
 
   /** Replaces a scalar's text, keeping its quote style when the new value allows it. */
   setScalar(node: Node, value: string | number | boolean): TextEdit {
-    const [start, end] = node.range!;
+    const [start, rawEnd] = node.range!;
+    // A block scalar's range runs through the line break after its last line: keep that break.
+    const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
+    const end = block ? start + this.text.slice(start, rawEnd).trimEnd().length : rawEnd;
     let newText = renderScalar(value);
     if (isScalar(node) && typeof value === 'string') {
       if (node.type === Scalar.QUOTE_DOUBLE) newText = JSON.stringify(value);
