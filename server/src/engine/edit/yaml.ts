@@ -74,10 +74,12 @@ export class YamlEditor {
   appendToSeq(seq: YSeq, value: unknown): TextEdit {
     const { eol, step, indentSeq } = this.layout;
     if (seq.flow || seq.items.length === 0) {
-      const end = seq.range![1];
-      const close = this.text.lastIndexOf(']', end);
-      const inner = this.text.slice(seq.range![0] + 1, close).trim();
-      return { start: close, end: close, newText: `${inner ? ', ' : ''}${renderFlow(value)}` };
+      // range[1] is just past this sequence's own `]` (a nested one may close right after it).
+      const close = this.text.lastIndexOf(']', seq.range![1] - 1);
+      const last = seq.items[seq.items.length - 1] as Node | undefined;
+      if (!last?.range) return { start: close, end: close, newText: renderFlow(value) };
+      const { at, lead } = this.flowInsertion(last.range[1], close);
+      return { start: at, end: at, newText: `${lead}${renderFlow(value)}` };
     }
     const dashCol = this.file.lines.position(seq.range![0]).character;
     const indent = ' '.repeat(dashCol);
@@ -115,15 +117,25 @@ export class YamlEditor {
 
   private insertIntoFlowMap(map: YMap, key: string, value: unknown): TextEdit {
     const [s, e] = map.range!;
-    const close = this.text.lastIndexOf('}', e);
+    // e is just past this map's own `}` (a nested one may close right after it).
+    const close = this.text.lastIndexOf('}', e - 1);
     if (close < s) {
       // A map with no items and no braces cannot occur in parsed YAML; fall back to replacing the node.
       return { start: s, end: e, newText: `{ ${renderScalar(key)}: ${renderFlow(value)} }` };
     }
     const inner = this.text.slice(s + 1, close);
     if (inner.trim() === '') return { start: s, end: close + 1, newText: `{ ${renderScalar(key)}: ${renderFlow(value)} }` };
-    const lastNonSpace = s + 1 + inner.replace(/\s+$/, '').length;
-    return { start: lastNonSpace, end: lastNonSpace, newText: `, ${renderScalar(key)}: ${renderFlow(value)}` };
+    const last = map.items[map.items.length - 1] as YPair;
+    const lastEnd = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
+    const { at, lead } = this.flowInsertion(lastEnd, close);
+    return { start: at, end: at, newText: `${lead}${renderScalar(key)}: ${renderFlow(value)}` };
+  }
+
+  /** Where a new flow item goes after the last one: after its trailing comma when it has one (comments skipped). */
+  private flowInsertion(lastEnd: number, close: number): { at: number; lead: string } {
+    const between = this.text.slice(lastEnd, close).replace(/#[^\r\n]*/g, (c) => ' '.repeat(c.length));
+    const comma = between.indexOf(',');
+    return comma >= 0 ? { at: lastEnd + comma + 1, lead: ' ' } : { at: lastEnd, lead: ', ' };
   }
 
   private fillEmptyPair(pair: YPair, map: YMap, value: unknown, comment?: string): TextEdit {
