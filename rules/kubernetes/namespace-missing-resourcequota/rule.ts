@@ -1,0 +1,59 @@
+// Flags Namespaces defined in the workspace that no ResourceQuota of the workspace covers.
+import { defineRule, PLACEHOLDER } from '../../../server/src/engine/api';
+import { indentUnit, isJsonFile, yamlScalar } from '../_lib/workloads-resources';
+
+/** Namespaces the cluster creates and manages itself. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
+
+export default defineRule({
+  id: 'k8s/namespace-missing-resourcequota',
+  title: 'Namespaces have a ResourceQuota',
+  theme: 'limits',
+  severity: 'info',
+  enabledByDefault: true,
+  language: 'kubernetes',
+  fixable: true,
+  workspace: true,
+  appliesTo: { kinds: ['Namespace'] },
+  aliases: ['trivy:KSV040'],
+  rationale:
+    'A ResourceQuota caps what one namespace may consume in total: CPU and memory requests and limits, pods, services, ' +
+    'volume claims. Without one, a runaway autoscaler, a bad rollout or a leaked Job in this namespace can take all of the ' +
+    'cluster\'s capacity from every other team.\n\n' +
+    'The rule looks at Namespace objects defined in the workspace and is satisfied by any ResourceQuota of the workspace in ' +
+    'that namespace; a ResourceQuota without `metadata.namespace` counts too, since it may be applied there. Note that a ' +
+    'quota on CPU or memory makes the API server reject pods that do not set those requests or limits, so pair it with a ' +
+    'LimitRange that gives defaults.',
+  remediation: 'Add a ResourceQuota to the namespace with hard limits that fit its workloads.',
+  check(ctx) {
+    const ns = ctx.object;
+    const name = ns.name;
+    if (name === undefined || SYSTEM_NAMESPACES.has(name)) return;
+    for (const rq of ctx.workspace.ofKind('ResourceQuota')) {
+      if (rq.namespace === undefined || rq.namespace === name) return;
+    }
+    ctx.report({
+      node: ns.anchor,
+      message: `Namespace "${name}" has no ResourceQuota, so its workloads can use the whole cluster.`,
+      fix: quotaFix(),
+    });
+
+    function quotaFix() {
+      if (isJsonFile(ns) || ns.root !== ns.yamlDoc.doc.contents) return undefined;
+      const i = indentUnit(ctx);
+      const text = [
+        'apiVersion: v1',
+        'kind: ResourceQuota',
+        'metadata:',
+        `${i}name: compute-quota`,
+        `${i}namespace: ${yamlScalar(name!)}`,
+        'spec:',
+        `${i}hard:  # ${PLACEHOLDER}`,
+        `${i}${i}requests.cpu: "4"`,
+        `${i}${i}requests.memory: 8Gi`,
+        `${i}${i}limits.memory: 16Gi`,
+      ].join('\n');
+      return ctx.fix('Add a ResourceQuota with placeholder values', false, ctx.edit.appendDocument(ns.yamlDoc.end, text));
+    }
+  },
+});
