@@ -1,5 +1,5 @@
 // Shared readers for the network-exposure rules: exact label maps, pod-producing objects, Service types and IP ranges.
-import { asMap, asSeq, getIn, getNode, mapEntries, seqItems, str, type K8sContext, type K8sObject } from '../../../server/src/engine/api';
+import { asMap, asSeq, getIn, getNode, getPair, mapEntries, seqItems, str, type K8sContext, type K8sObject, type YMap } from '../../../server/src/engine/api';
 
 export type YDoc = K8sContext<object>['doc'];
 export type YNode = NonNullable<ReturnType<typeof getIn>>;
@@ -138,4 +138,21 @@ export function sameFolderTree(uriA: string, uriB: string): boolean {
   const dir = (u: string) => u.slice(0, u.lastIndexOf('/') + 1);
   const a = dir(uriA), b = dir(uriB);
   return a.startsWith(b) || b.startsWith(a);
+}
+
+export type Edit = ReturnType<K8sContext<object>['edit']['setScalar']>;
+
+/**
+ * Removes `key` from a block map by whole lines, only when that leaves valid YAML: the key starts its line
+ * (not after a sequence dash) and the map keeps at least one other entry.
+ */
+export function removePairCleanly(edit: K8sContext<object>['edit'], map: YMap | undefined, key: string): Edit | undefined {
+  const pair = getPair(map, key);
+  if (!map || !pair || map.flow || map.items.length < 2) return undefined;
+  const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+  if (start === undefined) return undefined;
+  const text = edit.file.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return undefined;
+  return edit.removePair(map, key);
 }
