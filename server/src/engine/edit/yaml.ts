@@ -97,6 +97,15 @@ export class YamlEditor {
     const lineNo = this.file.lines.position(keyStart).line;
     const start = this.file.lines.lineStart(lineNo);
     const end = this.endOfLastLine(pair);
+    // The first key of a sequence item shares its line with `- `: keep the indicator and pull the
+    // next key up onto that line (or leave an empty map when this was the only key).
+    if (this.text.slice(start, keyStart).trim() !== '') {
+      const index = map.items.indexOf(pair);
+      const next = map.items[index + 1] as YPair | undefined;
+      if (next) return { start: keyStart, end: (next.key as Node).range![0], newText: '' };
+      const valueEnd = ((pair.value as Node | null)?.range ?? (pair.key as Node).range!)[1];
+      return { start: keyStart, end: keyStart + this.text.slice(keyStart, valueEnd).trimEnd().length, newText: '{}' };
+    }
     const nextLine = this.file.lines.position(end).line + 1;
     const stop = nextLine < this.file.lines.lineCount ? this.file.lines.lineStart(nextLine) : end;
     return { start, end: stop, newText: '' };
