@@ -1,0 +1,62 @@
+// Flags container ports bound to a port of the node (hostPort).
+import { asMap, bool, defineRule, getNode, num, seqItems, WORKLOAD_KINDS, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
+import { containerLabel, readKey } from '../_lib/securityContext';
+
+export default defineRule({
+  id: 'k8s/host-port',
+  title: 'Containers do not bind ports of the node (hostPort)',
+  theme: 'least-privilege',
+  severity: 'warning',
+  enabledByDefault: true,
+  language: 'kubernetes',
+  fixable: true,
+  appliesTo: { kinds: WORKLOAD_KINDS },
+  aliases: ['checkov:CKV_K8S_26', 'polaris:hostPortSet', 'trivy:KSV024'],
+  rationale:
+    'A `hostPort` opens the container port on the node\'s own address. It exposes the pod outside the cluster\'s service and ' +
+    'network-policy model (traffic to the node port reaches it whatever the policies say in many CNI setups), and it ties ' +
+    'scheduling to free ports: two replicas cannot share a node, and a rollout can stall. A Service (`ClusterIP`, or ' +
+    '`NodePort`/`LoadBalancer` when outside access is wanted) exposes the pod without either problem. The baseline Pod ' +
+    'Security Standard forbids host ports.\n\n' +
+    'App and init containers are checked; ephemeral containers cannot declare ports. Pods with `hostNetwork: true` are left to ' +
+    '`k8s/host-namespaces`: every port they open is a node port anyway. The fix removes `hostPort`; it is not applied by ' +
+    'fix-all because whatever reaches the pod through the node port then needs a Service instead.',
+  remediation: 'Remove `hostPort` and expose the pod through a Service.',
+  check(ctx) {
+    const spec = ctx.object.pod?.spec;
+    if (!spec) return;
+    const hostNetwork = readKey(spec, 'hostNetwork', ctx.doc, 'pod');
+    if (hostNetwork.state === 'unknown' || (hostNetwork.state === 'set' && bool(hostNetwork.node, ctx.doc) !== false)) return;
+    for (const c of ctx.object.containers) {
+      if (c.kind === 'ephemeralContainer') continue;
+      for (const item of seqItems(getNode(c.map, 'ports', ctx.doc), ctx.doc)) {
+        const port = asMap(item, ctx.doc);
+        if (!port) continue;
+        const look = readKey(port, 'hostPort', ctx.doc, 'container');
+        if (look.state !== 'set') continue;
+        const value = num(look.node, ctx.doc);
+        if (value === undefined || value <= 0) continue;
+        ctx.report({
+          node: look.node,
+          message: `${containerLabel(c)} binds port ${value} of the node (hostPort).`,
+          fix: ctx.fix('Remove hostPort', false, removeHostPort(ctx, port, look.pair)),
+        });
+      }
+    }
+  },
+});
+
+/** Removes the hostPort entry of a block-style port map, including when it is the item's first key. */
+function removeHostPort(ctx: K8sContext<object>, port: YMap, pair: YPair) {
+  if (port.flow) return undefined;
+  const text = ctx.object.file.text;
+  const keyStart = (pair.key as { range?: [number, number, number] }).range?.[0];
+  if (keyStart === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  if (/^[ \t]*$/.test(text.slice(lineStart, keyStart))) return ctx.edit.removePair(port, 'hostPort');
+  // `- hostPort: 80` opens the sequence item: keep the dash and start the item with the next key instead.
+  const next = port.items[port.items.indexOf(pair) + 1] as YPair | undefined;
+  const nextStart = (next?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+  if (nextStart === undefined) return undefined;
+  return { start: keyStart, end: nextStart, newText: '' };
+}
