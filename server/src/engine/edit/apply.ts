@@ -1,9 +1,12 @@
 // Applies text edits, drops overlapping ones, and reduces a before/after pair to a minimal edit.
 import type { TextEdit } from '../types';
 
-/** Applies non-overlapping edits; the caller guarantees they do not overlap. */
+/**
+ * Applies non-overlapping edits; the caller guarantees they do not overlap. As in LSP, inserts at
+ * the same offset appear in the order of the array (applied back to front, so the later one first).
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
