@@ -1,5 +1,8 @@
 // YAML edit helpers: minimal edits that keep quoting, layout, comments and key order, and always re-parse.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import type { Node } from 'yaml';
 import { asMap, asSeq, getIn, getNode } from '../../server/src/engine/api';
 import { applyAndReparse, editorFor } from './support';
@@ -287,4 +290,53 @@ describe('YAML edits: appendDocument', () => {
     assert.equal(kinds.length, 3);
     assert.match(out, /kind: Service\n---\napiVersion: policy\/v1/);
   });
+});
+
+describe('YAML edits: everything outside the edits stays byte for byte', () => {
+  const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'engine', 'commented-deployment.yaml'), 'utf8');
+
+  for (const eol of ['\n', '\r\n']) {
+    it(`several edits at once keep comments, quoting and key order (${eol === '\n' ? 'LF' : 'CRLF'})`, () => {
+      const text = fixture.replace(/\n/g, eol);
+      const { file, edit } = editorFor(text);
+      const root = asMap(file.docs[0].doc.contents)!;
+      const spec = asMap(getIn(root, ['spec', 'template', 'spec']))!;
+      const web = asMap(asSeq(getNode(spec, 'containers'))!.items[0])!;
+      const helper = asMap(asSeq(getNode(spec, 'containers'))!.items[1])!;
+      const edits = [
+        edit.setScalar(getIn(root, ['spec', 'replicas'])!, 3),
+        ...edit.setIn(asMap(getNode(root, 'metadata'))!, ['labels', 'team'], 'shop'),
+        ...edit.setIn(web, ['securityContext', 'allowPrivilegeEscalation'], false),
+        edit.removePair(asMap(getNode(web, 'securityContext'))!, 'privileged')!,
+        edit.appendToSeq(asSeq(getNode(web, 'args'))!, '--quiet'),
+        ...edit.setIn(helper, ['resources', 'limits', 'memory'], '64Mi'),
+        ...edit.setIn(spec, ['automountServiceAccountToken'], false),
+      ];
+      const out = applyAndReparse(text, edits);
+      assert.doesNotMatch(out.replace(new RegExp(eol, 'g'), ''), /[\r\n]/, 'one line-break style');
+      // Every original line is still there, in order, except the removed one and those edited in place.
+      const changed = new Set(['  replicas: 2            # scaled by HPA', '          privileged: true      # legacy, remove',
+        '          allowPrivilegeEscalation: true', '        args: [--port, "8080"]', '  labels: { app: web, tier: \'front\' }']);
+      const outLines = out.split(eol);
+      let i = 0;
+      for (const l of text.split(eol)) {
+        if (changed.has(l)) continue;
+        while (i < outLines.length && outLines[i] !== l) i++;
+        assert.ok(i < outLines.length, `line kept in order: ${JSON.stringify(l)}`);
+        i++;
+      }
+      const [dep, svc] = parseAllDocuments(out).map((d) => d.toJS());
+      assert.equal(dep.spec.replicas, 3);
+      assert.deepEqual(dep.metadata.labels, { app: 'web', tier: 'front', team: 'shop' });
+      const [c0, c1] = dep.spec.template.spec.containers;
+      assert.deepEqual(c0.securityContext, { allowPrivilegeEscalation: false });
+      assert.deepEqual(c0.args, ['--port', '8080', '--quiet']);
+      assert.deepEqual(c1.resources, { limits: { memory: '64Mi' } });
+      assert.equal(c1.command[2], 'while true; do sleep 3600; done\n', 'the block scalar is intact');
+      assert.equal(dep.spec.template.spec.automountServiceAccountToken, false);
+      assert.deepEqual(svc, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } });
+      assert.match(out, /name: "web" {12}# quoted name/);
+      assert.match(out, /image: 'nginx:1\.27'/);
+    });
+  }
 });
