@@ -1,0 +1,60 @@
+// Flags pods that run as their namespace's `default` service account while a token of it is mounted.
+import { bool, defineRule, K8sWorkspaceView, str, WORKLOAD_KINDS, type K8sContext } from '../../../server/src/engine/api';
+import { readKey } from '../_lib/securityContext';
+
+export default defineRule({
+  id: 'k8s/default-service-account',
+  title: 'Pods run as a dedicated service account, not the namespace default',
+  theme: 'least-privilege',
+  severity: 'warning',
+  enabledByDefault: false,
+  language: 'kubernetes',
+  fixable: false,
+  workspace: true,
+  appliesTo: { kinds: WORKLOAD_KINDS },
+  aliases: ['kube-linter:default-service-account'],
+  rationale:
+    'Every namespace has a `default` service account, used by any pod that names no other (`serviceAccountName` absent, empty ' +
+    'or `default`; the deprecated `serviceAccount` field counts when `serviceAccountName` is absent). Permissions granted to it ' +
+    'for one workload silently extend to every other pod of the namespace, and its token cannot be told apart in audit logs. A ' +
+    'dedicated ServiceAccount per workload keeps permissions and audit trails per application.\n\n' +
+    'Pods that get no token of the account (`automountServiceAccountToken: false` on the pod, or on a `default` ServiceAccount ' +
+    'in the workspace) are not reported: they do not act as it. The rule ships disabled because `k8s/sa-token-automount` ' +
+    'already reports pods that mount a token they do not use; enable it to require dedicated accounts. There is no automatic ' +
+    'fix: the account has to be created and given the permissions the workload needs.',
+  remediation: 'Create a ServiceAccount for the workload and set `serviceAccountName` to it.',
+  check(ctx) {
+    const spec = ctx.object.pod?.spec;
+    if (!spec) return;
+    // A pod without a token of the account does not act as it.
+    const automount = readKey(spec, 'automountServiceAccountToken', ctx.doc, 'pod');
+    if (automount.state === 'unknown') return;
+    if (automount.state === 'set' && bool(automount.node, ctx.doc) !== true) return;
+    if (automount.state === 'unset' && defaultAccountWithoutToken(ctx)) return;
+    for (const key of ['serviceAccountName', 'serviceAccount']) {
+      const look = readKey(spec, key, ctx.doc, 'pod');
+      if (look.state === 'unknown') return;
+      if (look.state === 'unset') continue;
+      const name = str(look.node, ctx.doc);
+      if (name === undefined || (name !== '' && name !== 'default')) return;
+      ctx.report({
+        node: look.node,
+        message: `${ctx.object.displayName} runs as the namespace's default service account (${key}: ${name === '' ? '""' : 'default'}).`,
+      });
+      return;
+    }
+    ctx.report({
+      node: ctx.object.anchor,
+      message: `${ctx.object.displayName} runs as the namespace's default service account: its pod spec sets no serviceAccountName.`,
+    });
+  },
+});
+
+/** True when a `default` ServiceAccount the pod may use is in the workspace and turns token mounting off (or may). */
+function defaultAccountWithoutToken(ctx: K8sContext<object>): boolean {
+  return ctx.workspace.ofKind('ServiceAccount').some((sa) => {
+    if (sa.name !== 'default' || !K8sWorkspaceView.mayShareNamespace(sa, ctx.object)) return false;
+    const look = readKey(sa.root, 'automountServiceAccountToken', sa.doc, 'pod');
+    return look.state === 'unknown' || (look.state === 'set' && bool(look.node, sa.doc) !== true);
+  });
+}
