@@ -1,6 +1,6 @@
 // Container image references: splits `registry/repo:tag@digest` and recognises templated values the linter cannot evaluate.
 import type { Document, Node } from 'yaml';
-import { getNode, isNullish, str, type Container } from '../../../server/src/engine/api';
+import { asMap, getIn, getNode, isNullish, seqItems, str, type Container, type K8sWorkspaceView } from '../../../server/src/engine/api';
 
 export interface ImageRef {
   /** Everything before the tag and digest, registry and port included. */
@@ -49,4 +49,53 @@ export function containerImage(c: Container, doc: Document): { node: Node; ref: 
 export function containerLabel(c: Container): string {
   const prefix = c.kind === 'initContainer' ? 'Init container' : c.kind === 'ephemeralContainer' ? 'Ephemeral container' : 'Container';
   return `${prefix} "${c.name ?? c.index}"`;
+}
+
+/** What build and deploy tools of the workspace decide about an image name: its tag or digest is set elsewhere. */
+export interface ManagedImages {
+  /** Names whose version is set elsewhere: a Kustomization tag other than `latest` or digest, or a Skaffold artifact. */
+  versioned: Set<string>;
+  /** Names set elsewhere to a digest (Kustomization `digest`) or built and deployed by Skaffold. */
+  digest: Set<string>;
+  /** Names a Kustomization retags to `latest`. */
+  latest: Set<string>;
+}
+
+const managedCache = new WeakMap<K8sWorkspaceView, ManagedImages>();
+
+/**
+ * Image names whose final tag is decided outside the manifest: Kustomization `images:` entries (kustomize rewrites the
+ * tag or digest of every matching image) and Skaffold `build.artifacts` (Skaffold builds them and writes the tag at deploy).
+ * Only kustomization files that declare apiVersion and kind are Kubernetes objects the rules can see.
+ */
+export function managedImages(ws: K8sWorkspaceView): ManagedImages {
+  const cached = managedCache.get(ws);
+  if (cached) return cached;
+  const out: ManagedImages = { versioned: new Set(), digest: new Set(), latest: new Set() };
+  for (const k of ws.ofKind('Kustomization')) {
+    const doc = k.doc;
+    for (const item of seqItems(getNode(k.root, 'images', doc), doc)) {
+      const m = asMap(item, doc);
+      const name = str(getNode(m, 'name', doc), doc);
+      if (!m || !name) continue;
+      const newTag = getNode(m, 'newTag', doc);
+      const tag = str(newTag, doc);
+      if (getNode(m, 'digest', doc)) { out.digest.add(name); out.versioned.add(name); }
+      else if (getNode(m, 'tagSuffix', doc) || (newTag && tag !== 'latest')) out.versioned.add(name);
+      else if (tag === 'latest') out.latest.add(name);
+    }
+  }
+  for (const cfg of ws.ofKind('Config')) {
+    if (!cfg.apiVersion.startsWith('skaffold/')) continue;
+    const doc = cfg.doc;
+    const builds = [getIn(cfg.root, ['build'], doc), ...seqItems(getNode(cfg.root, 'profiles', doc), doc).map((p) => getIn(asMap(p, doc), ['build'], doc))];
+    for (const build of builds) {
+      for (const a of seqItems(getIn(asMap(build, doc), ['artifacts'], doc), doc)) {
+        const image = str(getNode(asMap(a, doc), 'image', doc), doc);
+        if (image) { out.versioned.add(image); out.digest.add(image); }
+      }
+    }
+  }
+  managedCache.set(ws, out);
+  return out;
 }

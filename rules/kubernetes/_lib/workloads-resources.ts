@@ -443,3 +443,34 @@ export function yamlScalar(v: string): string {
   if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) && !/^(true|false|yes|no|on|off|y|n|null|~|[0-9.eE+-]+)$/i.test(v)) return v;
   return JSON.stringify(v);
 }
+
+/**
+ * The workload's `spec.selector.matchLabels` when the selector is exactly that (no expressions)
+ * and every value can be read; undefined otherwise.
+ */
+export function selectorMatchLabels(obj: K8sObject): Record<string, string> | undefined {
+  const doc = obj.doc;
+  const sel = field(obj.spec, 'selector', doc);
+  if (sel.state !== 'value') return undefined;
+  const selMap = asMap(sel.node, doc);
+  if (!selMap || hasMergeKey(selMap)) return undefined;
+  for (const [k, v] of mapEntries(selMap, doc)) {
+    if (k === 'matchLabels') continue;
+    if (k === 'matchExpressions' && (isNullish(v) || (asSeq(v, doc)?.items.length ?? 1) === 0)) continue;
+    return undefined;
+  }
+  const ml = asMap(getNode(selMap, 'matchLabels', doc), doc);
+  if (!ml || hasMergeKey(ml)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of mapEntries(ml, doc)) {
+    const s = str(v, doc);
+    if (s === undefined) return undefined;
+    out[k] = s;
+  }
+  return Object.keys(out).length === ml.items.length && ml.items.length > 0 ? out : undefined;
+}
+
+/** YAML lines for a flat string map, indented by `indent`. */
+export function labelLines(labels: Record<string, string>, indent: string): string[] {
+  return Object.entries(labels).map(([k, v]) => `${indent}${yamlScalar(k)}: ${yamlScalar(v)}`);
+}
