@@ -44,7 +44,9 @@ export function loadConfig(uri: string, text: string, rules: readonly Rule[]): L
   if (!result.ok) {
     const first = result.errors[0];
     const path = first.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const node = nodeAtPath(doc.contents as Node, path);
+    // An unknown key is reported on that key, not on the whole map that holds it.
+    const extraKey = first.params && 'additionalProperty' in first.params ? String(first.params.additionalProperty) : undefined;
+    const node = extraKey !== undefined ? nodeAtPath(doc.contents as Node, [...path, extraKey], true) : nodeAtPath(doc.contents as Node, path);
     const where = path.length ? `\`${path.join('.')}\`` : 'the configuration';
     const extra = first.params && 'allowedValues' in first.params ? ` (allowed: ${(first.params.allowedValues as string[]).join(', ')})` : first.params && 'additionalProperty' in first.params ? ` (\`${first.params.additionalProperty}\`)` : '';
     return fail(`invalid configuration: ${where} ${first.message}${extra}`, node);
