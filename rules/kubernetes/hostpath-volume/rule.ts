@@ -3,7 +3,7 @@ import { asMap, defineRule, getNode, seqItems, str, WORKLOAD_KINDS } from '../..
 import { readKey } from '../_lib/securityContext';
 
 /** Node paths whose exposure amounts to control of the node (exact paths). */
-const SENSITIVE = ['/', '/etc', '/root', '/boot', '/dev', '/proc', '/sys', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/etc/kubernetes', '/var/run', '/run'];
+const SENSITIVE = ['/', '/etc', '/root', '/boot', '/dev', '/proc', '/sys', '/usr', '/lib', '/lib/modules', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/etc/kubernetes', '/var/run', '/run'];
 const SOCKETS = /(docker|containerd|crio|cri-dockerd)\.sock$/;
 
 export default defineRule({

@@ -60,11 +60,14 @@ export default defineRule({
     for (const [node, { what, containers }] of podLevel) {
       const names = containers.map((c) => (c.name !== undefined ? `"${c.name}"` : `#${c.index + 1}`)).join(', ');
       if (what === 'uid0') {
-        ctx.report({ node, message: `The pod securityContext sets runAsUser: 0, so containers ${names} run as root.`, fix: uidFix(ctx, node) });
+        const subject = containers.length === 1 ? `container ${names} runs` : `containers ${names} run`;
+        ctx.report({ node, message: `The pod securityContext sets runAsUser: 0, so ${subject} as root.`, fix: uidFix(ctx, node) });
       } else {
         ctx.report({
           node,
-          message: `The pod securityContext sets runAsNonRoot: false and containers ${names} set no non-zero runAsUser, so they may run as root.`,
+          message: containers.length === 1
+            ? `The pod securityContext sets runAsNonRoot: false and container ${names} sets no non-zero runAsUser, so it may run as root.`
+            : `The pod securityContext sets runAsNonRoot: false and containers ${names} set no non-zero runAsUser, so they may run as root.`,
           fix: ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(node, true)),
         });
       }

@@ -20,8 +20,9 @@ export default defineRule({
     'often collects permissions over time). `automountServiceAccountToken: false` on the pod spec, or on the ServiceAccount, ' +
     'keeps the token out; a pod that does need it can still mount a short-lived projected token explicitly.\n\n' +
     'The rule reads the pod spec first (it overrides the ServiceAccount), then, when the ServiceAccount the pod uses is in the ' +
-    'workspace, its own setting. Pods whose ServiceAccount is bound to a Role or ClusterRole in the workspace are not reported: ' +
-    'they are meant to call the API. The fix sets `automountServiceAccountToken: false` on the pod spec; an explicit `true` is ' +
+    'workspace, its own setting. Pods whose ServiceAccount is bound to a Role or ClusterRole in the workspace, and pods whose spec ' +
+    'names the token\'s directory (`/var/run/secrets/kubernetes.io/serviceaccount`), are not reported: they are meant to call ' +
+    'the API. The fix sets `automountServiceAccountToken: false` on the pod spec; an explicit `true` is ' +
     'only changed on request.',
   remediation: 'Set `automountServiceAccountToken: false` in the pod spec (or on its ServiceAccount) unless the pod calls the Kubernetes API.',
   check(ctx) {
@@ -32,7 +33,7 @@ export default defineRule({
     if (own.state === 'set' && bool(own.node, ctx.doc) !== true) return;
     const account = serviceAccountName(ctx);
     if (account === undefined) return;
-    if (isBound(ctx, account)) return;
+    if (isBound(ctx, account) || readsTokenFiles(ctx)) return;
     if (own.state === 'set') {
       ctx.report({
         node: own.node,
@@ -69,6 +70,12 @@ function serviceAccountName(ctx: K8sContext<object>): string | undefined {
     if (look.state === 'set') return str(look.node, ctx.doc) || undefined;
   }
   return 'default';
+}
+
+/** True when the pod spec names the token's directory (an env value, an argument, a mount): the pod reads the token. */
+function readsTokenFiles(ctx: K8sContext<object>): boolean {
+  const range = ctx.object.pod!.spec.range;
+  return !!range && ctx.object.file.text.slice(range[0], range[1]).includes('kubernetes.io/serviceaccount');
 }
 
 /** True when a RoleBinding or ClusterRoleBinding of the workspace may grant something to the account. */

@@ -50,7 +50,7 @@ export default defineRule({
         node,
         message: level === 'container'
           ? `${containerLabel(containers[0])} runs without a seccomp filter: its ${what}.`
-          : `The pod's ${what}, so containers ${names(containers)} run without a seccomp filter.`,
+          : `The pod's ${what}, so ${containers.length === 1 ? 'container' : 'containers'} ${names(containers)} ${containers.length === 1 ? 'runs' : 'run'} without a seccomp filter.`,
         fix: ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')),
       });
     }
@@ -60,7 +60,9 @@ export default defineRule({
         node: ctx.object.anchor,
         message: all
           ? `${ctx.object.displayName} sets no seccomp profile, so its containers run without a seccomp filter.`
-          : `${ctx.object.displayName} sets no seccomp profile for containers ${names(missing)}, so they run without a seccomp filter.`,
+          : missing.length === 1
+            ? `${ctx.object.displayName} sets no seccomp profile for container ${names(missing)}, so it runs without a seccomp filter.`
+            : `${ctx.object.displayName} sets no seccomp profile for containers ${names(missing)}, so they run without a seccomp filter.`,
         fix: ctx.fix('Set seccompProfile RuntimeDefault for the pod', true, ctx.edit.setIn(pod.spec, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' })),
       });
     }
