@@ -65,6 +65,14 @@ export function firstOf(items: ListItem[], values: readonly string[]): ListItem 
   return items.find((i) => values.includes(i.value));
 }
 
+/**
+ * Roles and bindings Kubernetes creates and reconciles itself: names under the reserved `system:` prefix, and the
+ * bootstrap defaults labelled `kubernetes.io/bootstrapping: rbac-defaults` (cluster-admin, admin, edit, view, ...).
+ */
+export function isBuiltInRbac(object: { name?: string; labels: Record<string, string> }): boolean {
+  return !!object.name?.startsWith('system:') || object.labels['kubernetes.io/bootstrapping'] === 'rbac-defaults';
+}
+
 /** `Role "name"` or `ClusterRole "name"` for messages. */
 export function roleLabel(kind: string, name: string | undefined): string {
   return name ? `${kind} "${name}"` : kind;

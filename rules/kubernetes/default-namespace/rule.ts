@@ -8,6 +8,8 @@ const MORE_CLUSTER_SCOPED = new Set([
   'IPAddress', 'ServiceCIDR', 'SelfSubjectReview', 'TokenReview', 'SelfSubjectAccessReview', 'SubjectAccessReview',
   'SelfSubjectRulesReview', 'List',
 ]);
+/** Kinds that govern the namespace they are in: placing them in `default` protects or grants access to `default` itself. */
+const NAMESPACE_POLICY_KINDS = new Set(['Role', 'RoleBinding', 'NetworkPolicy', 'ResourceQuota', 'LimitRange']);
 /** Objects Kubernetes itself keeps in `default`. */
 const BUILT_IN = new Set(['Service/kubernetes', 'Endpoints/kubernetes', 'EndpointSlice/kubernetes', 'ServiceAccount/default', 'ConfigMap/kube-root-ca.crt']);
 
@@ -25,14 +27,15 @@ export default defineRule({
     'shared by everything deployed without a thought: policies written for it apply to all of that, and a RoleBinding in it ' +
     'grants access to unrelated workloads. Only an explicit `namespace: default` is reported. An object without ' +
     '`metadata.namespace` lands wherever it is applied (`kubectl -n`, Kustomize, Helm, Argo CD set it), which the manifest ' +
-    'cannot tell, so it is not reported. Cluster-scoped kinds and the objects Kubernetes itself keeps in `default` are ' +
-    'skipped. There is no automatic fix: the right namespace is the author\'s choice.',
+    'cannot tell, so it is not reported. Cluster-scoped kinds, the objects Kubernetes itself keeps in `default`, and kinds that govern ' +
+    'the namespace they live in (Role, RoleBinding, NetworkPolicy, ResourceQuota, LimitRange: in `default` they protect or ' +
+    'grant access to `default` itself) are skipped. There is no automatic fix: the right namespace is the author\'s choice.',
   remediation: 'Set `metadata.namespace` to a namespace dedicated to the application, or remove it and choose the namespace at deploy time.',
   check(ctx) {
     const { object, doc } = ctx;
     if (object.namespace !== 'default' || !object.kind) return;
     if (CLUSTER_SCOPED_KINDS.has(object.kind) || MORE_CLUSTER_SCOPED.has(object.kind) || object.kind.startsWith('Cluster')) return;
-    if (BUILT_IN.has(`${object.kind}/${object.name}`)) return;
+    if (NAMESPACE_POLICY_KINDS.has(object.kind) || BUILT_IN.has(`${object.kind}/${object.name}`)) return;
     const node = getNode(object.metadata, 'namespace', doc);
     if (!node) return;
     ctx.report({ node, message: `${object.displayName} is placed in the shared \`default\` namespace.` });

@@ -1,5 +1,6 @@
 // Flags RoleBindings and ClusterRoleBindings that grant the cluster-admin ClusterRole to subjects outside Kubernetes itself.
 import { asMap, defineRule, getIn, getNode, RBAC_BINDING_KINDS, seqItems, str } from '../../../server/src/engine/api';
+import { isBuiltInRbac } from '../_lib/rbac';
 
 export default defineRule({
   id: 'k8s/rbac-cluster-admin-binding',
@@ -15,12 +16,12 @@ export default defineRule({
     '`cluster-admin` allows every verb on every resource. Bound with a ClusterRoleBinding it owns the cluster; bound with a ' +
     'RoleBinding it still owns the namespace, its Secrets and every workload in it. A workload or person holding it turns any ' +
     'compromise into full control, and the grant hides which permissions are actually needed. Bindings created by Kubernetes ' +
-    'itself (named `system:…`) and subjects that are Kubernetes identities (`system:masters` and other `system:` names) are not ' +
+    'itself (named `system:…` or labelled `kubernetes.io/bootstrapping: rbac-defaults`) and subjects that are Kubernetes identities (`system:masters` and other `system:` names) are not ' +
     'reported. There is no mechanical fix: the replacement role depends on what the subject does.',
   remediation: 'Bind a role that lists the permissions the subject needs instead of `cluster-admin`.',
   check(ctx) {
     const { object, doc } = ctx;
-    if (object.name?.startsWith('system:')) return;
+    if (isBuiltInRbac(object)) return;
     const roleRef = asMap(getNode(object.root, 'roleRef', doc), doc);
     const nameNode = getNode(roleRef, 'name', doc);
     if (str(getNode(roleRef, 'kind', doc), doc) !== 'ClusterRole' || str(nameNode, doc) !== 'cluster-admin' || !nameNode) return;

@@ -1,6 +1,6 @@
 // Flags Role and ClusterRole rules granting the escalate, bind or impersonate verbs where they take effect.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { policyRules, roleLabel, unscoped, type PolicyRule } from '../_lib/rbac';
+import { isBuiltInRbac, type PolicyRule, policyRules, roleLabel, unscoped } from '../_lib/rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const ROLE_RESOURCES = ['roles', 'clusterroles', '*'];
@@ -43,10 +43,11 @@ export default defineRule({
     'included; `impersonate` on users, groups or service accounts allows acting as them, for example as a member of `system:masters`. ' +
     'Each is equivalent to cluster-admin in practice. A verb is reported only where it takes effect (escalate and bind on RBAC roles, ' +
     'impersonate on identities); rules restricted with `resourceNames` to specific roles or identities are the recommended way to ' +
-    'delegate and are not reported; `verbs: ["*"]` is reported by `k8s/rbac-wildcard`.',
+    'delegate and are not reported; `verbs: ["*"]` is reported by `k8s/rbac-wildcard`. Roles Kubernetes creates itself (`system:…` names, bootstrap defaults) are not reported.',
   remediation: 'Remove `escalate`, `bind` and `impersonate`, or restrict the rule with `resourceNames` to the roles or identities that are meant to be delegated.',
   check(ctx) {
     const { object, doc } = ctx;
+    if (isBuiltInRbac(object)) return;
     for (const rule of policyRules(object.root, doc)) {
       if (!unscoped(rule)) continue;
       const seen = new Set<string>();

@@ -1,6 +1,6 @@
 // Flags Role and ClusterRole rules that allow exec, attach or port-forward into pods.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { coversCoreGroup, policyRules, roleLabel, unscoped } from '../_lib/rbac';
+import { coversCoreGroup, isBuiltInRbac, policyRules, roleLabel, unscoped } from '../_lib/rbac';
 
 const SUBRESOURCES = ['exec', 'attach', 'portforward'];
 // Streaming connections are opened with create (POST) or, by older clients over WebSocket, with get.
@@ -21,10 +21,11 @@ export default defineRule({
     'mounted Secrets and network position; `pods/portforward` reaches ports that Services and NetworkPolicies were meant to keep ' +
     'private. Kubernetes opens these streams with `create`, and older clients over WebSocket with `get`, so both count. These ' +
     'are interactive debugging rights for people, not for workloads. Rules restricted with `resourceNames` are not reported; ' +
-    '`resources: ["*"]` is reported by `k8s/rbac-wildcard`.',
+    '`resources: ["*"]` is reported by `k8s/rbac-wildcard`. Roles Kubernetes creates itself (`system:…` names, bootstrap defaults) are not reported.',
   remediation: 'Remove `pods/exec`, `pods/attach` and `pods/portforward` from the role, and grant them to people through a separate, time-limited role when needed.',
   check(ctx) {
     const { object, doc } = ctx;
+    if (isBuiltInRbac(object)) return;
     for (const rule of policyRules(object.root, doc)) {
       if (!unscoped(rule) || !coversCoreGroup(rule)) continue;
       const verbs = [...new Set(rule.verbs.filter((v) => VERBS.includes(v.value)).map((v) => v.value))];

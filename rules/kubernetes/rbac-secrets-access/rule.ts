@@ -1,6 +1,6 @@
 // Flags Role and ClusterRole rules that let a subject read Secrets (get, list, watch or `*` on `secrets`).
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { coversCoreGroup, firstOf, policyRules, roleLabel, unscoped } from '../_lib/rbac';
+import { coversCoreGroup, firstOf, isBuiltInRbac, policyRules, roleLabel, unscoped } from '../_lib/rbac';
 
 const READ_VERBS = ['get', 'list', 'watch', '*'];
 
@@ -18,10 +18,11 @@ export default defineRule({
     'Reading Secrets exposes every credential stored in their scope, including service account tokens and TLS keys of other ' +
     'workloads: `list` and `watch` return the contents of all Secrets, not just their names. A subject that can read Secrets ' +
     'cluster-wide can usually impersonate whatever those credentials belong to. Rules restricted with `resourceNames` to the Secrets ' +
-    'the workload owns are not reported; rules using `resources: ["*"]` are reported by `k8s/rbac-wildcard` instead.',
+    'the workload owns are not reported; rules using `resources: ["*"]` are reported by `k8s/rbac-wildcard` instead. Roles Kubernetes creates itself (`system:…` names, bootstrap defaults) are not reported.',
   remediation: 'Remove read access to `secrets`, or restrict it with `resourceNames` to the Secrets the workload needs and bind it in their namespace only.',
   check(ctx) {
     const { object, doc } = ctx;
+    if (isBuiltInRbac(object)) return;
     for (const rule of policyRules(object.root, doc)) {
       if (!unscoped(rule) || !coversCoreGroup(rule)) continue;
       const secrets = firstOf(rule.resources, ['secrets']);

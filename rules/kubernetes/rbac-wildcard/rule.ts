@@ -1,6 +1,6 @@
 // Flags Role and ClusterRole rules that use `*` in verbs, resources or apiGroups.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { policyRules, roleLabel, type ListItem } from '../_lib/rbac';
+import { isBuiltInRbac, type ListItem, policyRules, roleLabel } from '../_lib/rbac';
 
 export default defineRule({
   id: 'k8s/rbac-wildcard',
@@ -16,10 +16,12 @@ export default defineRule({
     'A `*` in `verbs`, `resources` or `apiGroups` grants more than anyone reviewed: every current verb or resource, and every one ' +
     'added later by a Kubernetes upgrade or a new CustomResourceDefinition. `resources: ["*"]` includes Secrets and `pods/exec`; ' +
     '`verbs: ["*"]` includes `escalate`, `bind` and `impersonate`. Listing what the subject needs keeps the grant reviewable and ' +
-    'stable across upgrades. Only the exact value `*` is reported; narrower patterns such as `*/scale` are not.',
+    'stable across upgrades. Only the exact value `*` is reported; narrower patterns such as `*/scale` are not, and neither ' +
+    'are the roles Kubernetes itself creates (`system:…` names, `kubernetes.io/bootstrapping: rbac-defaults`).',
   remediation: 'Replace `*` with the verbs, resources and API groups the subject actually needs.',
   check(ctx) {
     const { object, doc } = ctx;
+    if (isBuiltInRbac(object)) return;
     for (const rule of policyRules(object.root, doc)) {
       const hits: Array<[string, ListItem]> = [];
       for (const [field, items] of [['apiGroups', rule.apiGroups], ['resources', rule.resources], ['verbs', rule.verbs]] as const) {
@@ -32,7 +34,7 @@ export default defineRule({
       const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
       ctx.report({
         node: hits[0][1].node,
-        message: `${roleLabel(object.kind, object.name)} rule ${rule.number} uses \`*\` in ${list}, granting access beyond what is listed.`,
+        message: `${roleLabel(object.kind, object.name)} rule ${rule.number} uses \`*\` in ${list}, which also matches anything added later.`,
       });
     }
   },

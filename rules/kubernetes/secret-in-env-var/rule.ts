@@ -21,6 +21,8 @@ const QUALIFIERS = new Set([
 ]);
 /** Tokens before the secret word that make the variable a switch about secrets (ALLOW_EMPTY_PASSWORD, RANDOM_ROOT_PASSWORD). */
 const FLAG_PREFIXES = new Set(['ENABLE', 'DISABLE', 'USE', 'REQUIRE', 'ALLOW', 'SKIP', 'RANDOM', 'GENERATE', 'EMPTY', 'NO', 'MIN', 'MAX', 'NUM']);
+/** Names that contain a secret word but are documented identifiers (etcd's initial cluster token only seeds the cluster ID). */
+const KNOWN_NON_SECRETS = [['INITIAL', 'CLUSTER', 'TOKEN']];
 /** Values that are switches or placeholders for "none", never a credential. */
 const NON_SECRET_VALUES = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', 'none', 'null', 'nil', 'enabled', 'disabled', 'required', 'optional', 'auto']);
 
@@ -31,6 +33,7 @@ function tokens(name: string): string[] {
 /** Whether an environment variable name says it holds a secret value. */
 export function looksLikeSecretName(name: string): boolean {
   const t = tokens(name);
+  if (KNOWN_NON_SECRETS.some((k) => t.length >= k.length && k.every((w, i) => t[t.length - k.length + i] === w))) return false;
   let last = -1;
   t.forEach((tok, i) => {
     if (SECRET_WORDS.has(tok) || (tok === 'KEY' && i > 0 && KEY_PREFIXES.has(t[i - 1]))) last = i;
@@ -84,7 +87,7 @@ export default defineRule({
         if (!looksLikeSecretName(name) || !couldBeSecretValue(value)) continue;
         ctx.report({
           node: valueNode,
-          message: `${containerLabel(c)} sets "${name}" to a literal value, readable by anyone who can read the workload.`,
+          message: `${containerLabel(c)} sets "${name}" as a literal value instead of a Secret reference.`,
         });
       }
     }
