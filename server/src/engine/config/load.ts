@@ -59,7 +59,42 @@ export function loadConfig(uri: string, text: string, rules: readonly Rule[]): L
       errors.push({ uri, severity: 'warning', message: `unknown rule \`${id}\` in configuration; ignored`, range: node?.range ? lines.range(node.range[0], node.range[1]) : undefined });
     }
   }
-  return { config: new EffectiveConfig(file, rules), errors };
+  const checked = checkRuleOptions(file, rules, (path) => nodeAtPath(doc.contents as Node, path), lines, uri, errors);
+  return { config: new EffectiveConfig(checked, rules), errors };
+}
+
+const optionValidators = new WeakMap<object, ReturnType<Ajv['compile']>>();
+let optionsAjv: Ajv | undefined;
+
+/**
+ * Checks each rule's options against the rule's `optionsSchema`. Options that do not fit would
+ * reach the rule's code as the wrong type and make it fail on every file, so they get an error on
+ * the bad node and the rule runs with its default options; the rest of the file still applies.
+ */
+function checkRuleOptions(file: LintelConfigFile, rules: readonly Rule[], nodeAt: (path: string[]) => Node | undefined, lines: LineIndex, uri: string, errors: FileError[]): LintelConfigFile {
+  if (!file.rules) return file;
+  const byName = new Map<string, Rule>();
+  for (const r of rules) for (const name of [r.id, ...(r.aliases ?? [])]) byName.set(name, r);
+  const out: NonNullable<LintelConfigFile['rules']> = {};
+  for (const [id, entry] of Object.entries(file.rules)) {
+    out[id] = entry;
+    const rule = byName.get(id);
+    if (!rule?.optionsSchema || typeof entry !== 'object' || entry.options === undefined) continue;
+    optionsAjv ??= new Ajv({ allErrors: true, strict: false });
+    let check = optionValidators.get(rule.optionsSchema);
+    if (!check) { check = optionsAjv.compile(rule.optionsSchema); optionValidators.set(rule.optionsSchema, check); }
+    if (check(entry.options)) continue;
+    const first = check.errors![0];
+    const sub = first.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const node = nodeAt(['rules', id, 'options', ...sub]);
+    const where = sub.length ? `\`${sub.join('.')}\`` : 'the options';
+    errors.push({
+      uri, severity: 'error', range: node?.range ? lines.range(node.range[0], node.range[1]) : undefined,
+      message: `invalid options for \`${rule.id}\`: ${where} ${first.message}; the rule's default options are used`,
+    });
+    out[id] = { ...entry, options: {} };
+  }
+  return { ...file, rules: out };
 }
 
 function nodeAtPath(root: Node | null, path: string[], keyNode = false): Node | undefined {
