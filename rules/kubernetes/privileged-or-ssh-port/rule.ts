@@ -1,0 +1,64 @@
+// Flags containers that listen on port 22 (SSH) or another port below 1024, and Services that forward to port 22.
+import { asMap, defineRule, getNode, num, seqItems, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
+
+const SSH_PORT = 22;
+
+/** The protocol of a port entry (TCP when absent); undefined when it cannot be read. */
+function protocolOf(port: ReturnType<typeof asMap>, doc: Parameters<typeof str>[1]): string | undefined {
+  const node = getNode(port, 'protocol', doc);
+  return node ? str(node, doc)?.toUpperCase() : 'TCP';
+}
+
+export default defineRule({
+  id: 'k8s/privileged-or-ssh-port',
+  title: 'Containers do not listen on SSH or privileged ports',
+  theme: 'network-exposure',
+  severity: 'warning',
+  enabledByDefault: true,
+  language: 'kubernetes',
+  fixable: false,
+  appliesTo: { kinds: [...WORKLOAD_KINDS, 'Service'] },
+  aliases: ['kube-linter:ssh-port', 'kube-linter:privileged-ports', 'trivy:KSV117'],
+  rationale:
+    'Port 22 means an SSH server in the pod: a second way in, with its own credentials to leak and brute-force, that bypasses ' +
+    'the audited `kubectl exec` path. Containers are replaced, not logged into; debugging belongs to `kubectl exec` or ' +
+    '`kubectl debug`.\n\n' +
+    'A `containerPort` below 1024 is a privileged port: binding it takes root or the `NET_BIND_SERVICE` capability, which keeps the ' +
+    'container from running as a non-root user with every capability dropped. Listening on a high port (8080 instead of 80) and ' +
+    'mapping the well-known port in the Service (`port: 80`, `targetPort: 8080`) costs nothing. Service ports themselves are ' +
+    'virtual and may be low; a Service is reported only when it forwards to port 22 of its pods.',
+  remediation: 'Listen on a port of 1024 or above (and map the public port in the Service); remove SSH servers from containers.',
+  check(ctx) {
+    const o = ctx.object;
+    if (o.kind === 'Service') {
+      for (const item of seqItems(getNode(o.spec, 'ports', ctx.doc), ctx.doc)) {
+        const port = asMap(item, ctx.doc);
+        if (!port || protocolOf(port, ctx.doc) !== 'TCP') continue;
+        const target = getNode(port, 'targetPort', ctx.doc);
+        const node = target ?? getNode(port, 'port', ctx.doc);
+        if (!node || num(node, ctx.doc) !== SSH_PORT) continue;
+        ctx.report({
+          node,
+          message: `Service "${o.name ?? '(unnamed)'}" forwards to port 22 (SSH) of its pods.`,
+        });
+      }
+      return;
+    }
+    for (const c of o.containers) {
+      if (c.kind === 'ephemeralContainer') continue;
+      for (const item of seqItems(getNode(c.map, 'ports', ctx.doc), ctx.doc)) {
+        const port = asMap(item, ctx.doc);
+        const node = getNode(port, 'containerPort', ctx.doc);
+        const value = num(node, ctx.doc);
+        if (!node || value === undefined || !Number.isInteger(value) || value < 1 || value >= 1024) continue;
+        const name = c.name ?? String(c.index);
+        ctx.report({
+          node,
+          message: value === SSH_PORT && protocolOf(port, ctx.doc) === 'TCP'
+            ? `Container "${name}" listens on port 22 (SSH), a way into the pod that bypasses kubectl exec.`
+            : `Container "${name}" listens on privileged port ${value}, which needs root or the NET_BIND_SERVICE capability.`,
+        });
+      }
+    }
+  },
+});
