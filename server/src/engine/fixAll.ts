@@ -34,15 +34,20 @@ export function fixAll(ws: Workspace, uri: string, config: EffectiveConfig, rule
         .map((f) => f.fixes.find((x) => x.safe || !safeOnly))
         .filter((f): f is NonNullable<typeof f> => !!f)
         .map((f) => f.edits);
-      const chosen = selectNonOverlapping(groups);
+      let chosen = selectNonOverlapping(groups);
       if (chosen.length === 0) break;
-      const next = applyEdits(text, chosen.flat());
+      let next = applyEdits(text, chosen.flat());
       if (next === text) break;
-      const reparsed = ws.set(uri, next);
-      // A fix must never turn a parsable file into a broken one: stop before such a pass.
-      if (syntaxErrors(reparsed.errors) > baseErrors) {
-        ws.set(uri, text);
-        break;
+      // A fix must never turn a parsable file into a broken one. When this pass would, keep only
+      // the fixes that are harmless on their own, so one bad fix does not hold back the others.
+      const breaks = (t: string) => syntaxErrors(ws.set(uri, t).errors) > baseErrors;
+      if (breaks(next)) {
+        chosen = chosen.filter((g) => !breaks(applyEdits(text, g)));
+        next = applyEdits(text, chosen.flat());
+        if (chosen.length === 0 || next === text || breaks(next)) {
+          ws.set(uri, text);
+          break;
+        }
       }
       text = next;
       applied += chosen.length;
