@@ -8,8 +8,13 @@ export function matchesGlob(path: string, pattern: string): boolean {
     re = new RegExp(`^${globToRegex(pattern.replace(/^\.\//, ''))}$`);
     cache.set(pattern, re);
   }
-  // A pattern without a slash matches at any depth, as in .gitignore.
-  return re.test(path) || (!pattern.includes('/') && re.test(path.split('/').pop() ?? ''));
+  if (re.test(path)) return true;
+  // A pattern without a slash matches at any depth, as in .gitignore: a file name or a folder
+  // name anywhere on the path (the regex also covers everything below a matched folder).
+  if (pattern.includes('/')) return false;
+  const parts = path.split('/');
+  for (let i = 1; i < parts.length; i++) if (re.test(parts.slice(i).join('/'))) return true;
+  return false;
 }
 
 function globToRegex(p: string): string {
