@@ -93,15 +93,17 @@ export default defineRule({
     const use = entry.replacement ? `; use ${entry.replacement}` : '';
     const note = entry.note ? ` (${entry.note})` : '';
     let message: string;
+    let severity: 'error' | 'warning' = 'error';
     if (atLeast(target, removed)) {
       message = `${entry.apiVersion} ${object.kind} was removed in ${entry.removed}${use}${note}.`;
     } else if (atLeast(target, deprecated)) {
       message = `${entry.apiVersion} ${object.kind} is deprecated since ${entry.deprecated}, removed in ${entry.removed}${use}${note}.`;
+      severity = 'warning';
     } else {
       return;
     }
     const safe = entry.replacement ? rewriteSafety(entry, ctx) : undefined;
     const fix = safe === undefined ? undefined : ctx.fix(`Change apiVersion to ${entry.replacement}`, safe, ctx.edit.setScalar(node, entry.replacement!));
-    ctx.report({ node, message, fix });
+    ctx.report({ node, message, fix, severity });
   },
 });

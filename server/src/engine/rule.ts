@@ -41,6 +41,8 @@ export interface ReportInput {
   message: string;
   fix?: Fix;
   fixes?: Fix[];
+  /** A finding-specific severity (e.g. deprecated vs removed); used unless the config sets the rule's severity. */
+  severity?: Severity;
 }
 
 export interface K8sSettings { kubernetesVersion: string }
