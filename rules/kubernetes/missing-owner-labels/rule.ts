@@ -1,0 +1,119 @@
+// Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
+import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, type K8sObject } from '../../../server/src/engine/api';
+import { yamlScalar, type Edit } from '../_lib/network';
+
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+/** Kinds the cluster or its controllers create and own: their labels are not the team's to set. */
+const MANAGED_KINDS = new Set([
+  'Event', 'Lease', 'Endpoints', 'EndpointSlice', 'Node', 'ComponentStatus', 'ControllerRevision', 'Binding', 'TokenReview',
+  'TokenRequest', 'SubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'LocalSubjectAccessReview',
+]);
+/** API groups of tool configuration files that look like objects but are never applied to a cluster. */
+const CONFIG_GROUP = /(^|\.)config\.k8s\.io$|^(kubeadm\.k8s\.io|audit\.k8s\.io|kind\.x-k8s\.io|k3d\.io|skaffold\.dev|kpt\.dev|fn\.kpt\.dev)$/;
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const FILLER = 'replace-me';
+
+function isClusterInternal(o: K8sObject): boolean {
+  if (MANAGED_KINDS.has(o.kind) || CONFIG_GROUP.test(o.group) || (o.kind === 'Config' && o.apiVersion === 'v1')) return true;
+  if (o.namespace !== undefined && SYSTEM_NAMESPACES.has(o.namespace)) return true;
+  if (o.kind === 'Namespace' && o.name !== undefined && (SYSTEM_NAMESPACES.has(o.name) || o.name === 'default')) return true;
+  return (o.name ?? '').startsWith('system:') || 'kubernetes.io/bootstrapping' in o.labels;
+}
+
+/** Label keys a Kustomization in this folder or above adds to every resource (commonLabels, labels[].pairs). */
+function kustomizeLabels(o: K8sObject, all: readonly K8sObject[]): Set<string> {
+  const keys = new Set<string>();
+  for (const k of all) {
+    if (k.kind !== 'Kustomization' && k.kind !== 'Component') continue;
+    const dir = k.uri.slice(0, k.uri.lastIndexOf('/') + 1);
+    if (!o.uri.startsWith(dir)) continue;
+    for (const [key] of mapEntries(getNode(k.root, 'commonLabels', k.doc), k.doc)) keys.add(key);
+    for (const entry of seqItems(getNode(k.root, 'labels', k.doc), k.doc)) {
+      for (const [key] of mapEntries(getNode(asMap(entry, k.doc), 'pairs', k.doc), k.doc)) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+/** A stand-in value: the object's name for the application label (marked by a comment), else an obvious filler. */
+function placeholderFor(key: string, o: K8sObject, commented: boolean): string {
+  if (commented && key === 'app.kubernetes.io/name' && o.name && LABEL_VALUE.test(o.name)) return o.name;
+  return FILLER;
+}
+
+/** Adds the placeholder marker to every `key: value` line of a block-style insertion. */
+function markLines(edit: Edit): Edit {
+  if (!/\r?\n/.test(edit.newText)) return edit;
+  return { ...edit, newText: edit.newText.split(/(\r?\n)/).map((part) => (/^\s*\S.*:\s+\S/.test(part) && !part.includes('#') ? `${part}  # ${PLACEHOLDER}` : part)).join('') };
+}
+
+export default defineRule({
+  id: 'k8s/missing-owner-labels',
+  title: 'Objects carry the labels that identify them and their owner',
+  theme: 'metadata',
+  severity: 'info',
+  enabledByDefault: false,
+  language: 'kubernetes',
+  fixable: true,
+  aliases: ['kube-linter:required-label-owner'],
+  rationale:
+    'Labels are how people and tools answer "what is this and whose is it?" during an incident, a cost review or a cleanup: ' +
+    '`kubectl get -l`, dashboards, cost allocation and policy engines all select on them. An object without them is an orphan ' +
+    'nobody dares to delete.\n\n' +
+    'The required keys are the `requiredLabels` option. The default asks for `app.kubernetes.io/name` (the application, from the ' +
+    'Kubernetes recommended labels) and `owner` (the team to contact); teams usually adapt the list (`team`, ' +
+    '`app.kubernetes.io/part-of`, a cost centre). Objects the cluster manages (the `kube-system`, `kube-public` and `kube-node-lease` ' +
+    'namespaces, `system:` RBAC, Events, Leases, Endpoints), tool configuration files (Kustomization, kubeadm, kind) and labels ' +
+    'added by a Kustomization of the same folder or above (`commonLabels`, `labels`) are taken into account. The check is off by ' +
+    'default because the keys are a team convention.',
+  remediation: 'Add the required labels to `metadata.labels`.',
+  options: { requiredLabels: ['app.kubernetes.io/name', 'owner'] as string[] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      requiredLabels: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Label keys every object must have in metadata.labels.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const o = ctx.object;
+    const required = [...new Set(ctx.options.requiredLabels ?? [])];
+    if (required.length === 0 || !o.metadata || isClusterInternal(o)) return;
+    const labelsPair = getPair(o.metadata, 'labels');
+    const labelsNode = getNode(o.metadata, 'labels', ctx.doc);
+    const labels = labelsNode ? asMap(labelsNode, ctx.doc) : undefined;
+    if (labelsNode && !labels && !isNullish(labelsNode)) return;
+    // Keys that are not plain scalars (merge keys, aliases) leave the label set unknown.
+    const entries = mapEntries(labels, ctx.doc);
+    if (labels && (entries.length !== labels.items.length || entries.some(([k]) => k === '<<'))) return;
+    const present = new Set(entries.map(([k]) => k));
+    const fromKustomize = kustomizeLabels(o, ctx.workspace.objects);
+    const missing = required.filter((k) => !present.has(k) && !fromKustomize.has(k));
+    if (missing.length === 0) return;
+
+    const block = !o.metadata.flow && !(labels && labels.flow);
+    const values = Object.fromEntries(missing.map((k) => [k, placeholderFor(k, o, block)]));
+    let edit: Edit | undefined;
+    if (labels?.anchor) {
+      // Other objects may merge this map through its anchor: leave the edit to the user.
+    } else if (labels && labels.items.length > 0) {
+      const parts = missing.map((k) => ctx.edit.insertPair(labels, k, values[k], labels.flow ? undefined : PLACEHOLDER));
+      edit = { start: parts[0].start, end: parts[0].end, newText: parts.map((p) => p.newText).join('') };
+    } else if (labels && labels.range) {
+      edit = { start: labels.range[0], end: labels.range[1], newText: `{ ${missing.map((k) => `${yamlScalar(k)}: ${yamlScalar(values[k])}`).join(', ')} }` };
+    } else {
+      const edits = ctx.edit.setIn(o.metadata, ['labels'], values);
+      edit = edits.length === 1 ? markLines(edits[0]) : undefined;
+    }
+    const kindName = `${o.kind} "${o.name ?? '(unnamed)'}"`;
+    ctx.report({
+      node: labelsPair ?? o.anchor,
+      message: `${kindName} lacks the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]} label${missing.length > 1 ? 's' : ''}.`,
+      fix: edit ? ctx.fix(`Add ${missing.join(', ')} with placeholder values`, false, edit) : undefined,
+    });
+  },
+});
