@@ -14,3 +14,6 @@ export { ruleDocsUrl, DOCS_BASE_URL } from './docs/links';
 export { formatReport, formatText, formatJson, formatSarif, formatMarkdown, collectReport, REPORT_FORMATS, type ReportFormat, type ReportInput } from './format';
 export { renderRulePage, type RuleExample, type RuleExamples } from './docs/rulePage';
 export { catalogueEntries, catalogueTable, type CatalogueEntry } from './docs/catalogue';
+export { YamlEditor } from './edit/yaml';
+export { IGNORE_ANNOTATION } from './suppressions';
+export type { K8sObject } from './model/kubernetes/object';

@@ -1,0 +1,106 @@
+// Code actions: quick-fixes found through Diagnostic.data, suppressions, rule docs, and the fix-all source action.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { AnalyzedFile, Finding, Rule, TextEdit } from '../engine';
+import type { ClientFeatures } from './clientFeatures';
+import type { ConfigService } from './configs';
+import { isLintelDiagnostic, readDiagnosticData } from './diagnostics';
+import type { OpenDocument, OpenDocuments } from './documents';
+import type { FileStore } from './fileStore';
+import { computeFixAll } from './fixAllEdit';
+import type { Linter } from './linter';
+import { Commands, FIX_ALL_KIND } from './protocol';
+import { ignoreFileEdit, ignoreLineEdit, ignoreObjectEdits } from './suppressionEdits';
+import { documentEdit, toLspEdits } from './workspaceEdits';
+
+/** Whether an action of kind `kind` answers a request restricted to `only`. */
+export function kindRequested(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+export class CodeActions {
+  constructor(
+    private readonly docs: OpenDocuments,
+    private readonly store: FileStore,
+    private readonly configs: ConfigService,
+    private readonly linter: Linter,
+    private readonly rules: readonly Rule[],
+    private readonly features: ClientFeatures,
+  ) {}
+
+  handle(params: CodeActionParams): CodeAction[] {
+    const doc = this.docs.byUri(params.textDocument.uri);
+    if (!doc) return [];
+    this.linter.sync();
+    const file = this.store.get(doc.key);
+    if (!file) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    if (kindRequested(CodeActionKind.QuickFix, only)) actions.push(...this.quickFixes(doc, file, params.context.diagnostics));
+    const fixAllKind = only?.includes(CodeActionKind.SourceFixAll) && !only.includes(FIX_ALL_KIND) ? CodeActionKind.SourceFixAll : FIX_ALL_KIND;
+    if (kindRequested(FIX_ALL_KIND, only) || only?.includes(CodeActionKind.SourceFixAll)) {
+      // Without an explicit request for source actions, offer fix-all only when there is something safe to fix.
+      if (only || this.hasSafeFix(doc)) {
+        const fa = this.fixAllAction(doc, fixAllKind);
+        if (fa) actions.push(fa);
+      }
+    }
+    return actions;
+  }
+
+  private quickFixes(doc: OpenDocument, file: AnalyzedFile, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const version = doc.document.version;
+    const fixes: CodeAction[] = [];
+    const suppress: CodeAction[] = [];
+    const docs: CodeAction[] = [];
+    const seen = new Set<string>();
+    const once = (key: string) => { if (seen.has(key)) return false; seen.add(key); return true; };
+    for (const d of diagnostics) {
+      if (!isLintelDiagnostic(d)) continue;
+      const data = readDiagnosticData(d);
+      // A diagnostic computed for another version of the text: its offsets no longer hold.
+      if (!data || data.version !== version) continue;
+      const finding = this.linter.finding(doc.key, data.id, version) ?? this.relinted(doc.key, data.id, version);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        fixes.push(this.action(fix.title, CodeActionKind.QuickFix, doc, file, fix.edits, [d], finding.fixes.length === 1));
+      }
+      const rule = finding.ruleId;
+      const line = ignoreLineEdit(file, finding);
+      if (line && once(`line:${rule}:${d.range.start.line}`)) suppress.push(this.action(`Ignore ${rule} on this line`, CodeActionKind.QuickFix, doc, file, [line], [d]));
+      const object = ignoreObjectEdits(file, finding);
+      if (object && once(`object:${rule}:${object[0].start}`)) suppress.push(this.action(`Ignore ${rule} for this object (annotation)`, CodeActionKind.QuickFix, doc, file, object, [d]));
+      const whole = ignoreFileEdit(file, finding);
+      if (whole && once(`file:${rule}`)) suppress.push(this.action(`Ignore ${rule} in this file`, CodeActionKind.QuickFix, doc, file, [whole], [d]));
+      if (once(`docs:${rule}`)) {
+        docs.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: Commands.showRuleDocs, arguments: [rule] } });
+      }
+    }
+    return [...fixes, ...suppress, ...docs];
+  }
+
+  /** The diagnostic may come from a result computed before the cache was dropped: lint again and look once more. */
+  private relinted(key: string, id: string, version: number): Finding | undefined {
+    this.linter.lint(key);
+    return this.linter.finding(key, id, version);
+  }
+
+  private hasSafeFix(doc: OpenDocument): boolean {
+    const record = this.linter.lint(doc.key);
+    return record.result.findings.some((f) => f.fixes.some((x) => x.safe));
+  }
+
+  private fixAllAction(doc: OpenDocument, kind: string): CodeAction | undefined {
+    const outcome = computeFixAll(doc.key, this.store, this.configs, this.linter, this.rules);
+    if (!outcome.edit) return undefined;
+    const file = this.store.get(doc.key)!;
+    return this.action('Fix all safe Lintel problems', kind, doc, file, [outcome.edit], undefined);
+  }
+
+  private action(title: string, kind: string, doc: OpenDocument, file: AnalyzedFile, edits: readonly TextEdit[], diagnostics?: Diagnostic[], isPreferred?: boolean): CodeAction {
+    const lspEdits = toLspEdits(file.text, edits, file.yaml?.lines);
+    const action: CodeAction = { title, kind, edit: documentEdit(doc.uri, doc.document.version, lspEdits, this.features.documentChanges) };
+    if (diagnostics) action.diagnostics = diagnostics;
+    if (isPreferred) action.isPreferred = true;
+    return action;
+  }
+}
