@@ -6,6 +6,10 @@ export function decodeFileBytes(bytes: Uint8Array, maxBytes: number): Decoded {
   if (bytes.length > maxBytes) {
     return { ok: false, reason: `file is ${mb(bytes.length)}, over the ${mb(maxBytes)} limit; skipped (set maxFileSizeMB in .lintel.yaml to raise it)` };
   }
+  // UTF-16 (e.g. Windows PowerShell's `>` redirection) is full of NUL bytes: name it, not "binary".
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, reason: 'UTF-16 text (byte-order mark at the start); skipped: save the file as UTF-8' };
+  }
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {
     if (bytes[i] === 0) return { ok: false, reason: 'binary file (contains NUL bytes); skipped' };
