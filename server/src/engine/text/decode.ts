@@ -25,13 +25,25 @@ export function decodeFileBytes(bytes: Uint8Array, maxBytes: number): Decoded {
 
 function mb(n: number): string { return `${(n / 1024 / 1024).toFixed(1)} MB`; }
 
+/**
+ * Offset of the first byte that starts no well-formed UTF-8 sequence (Unicode Table 3-7): the
+ * second byte's range rules out overlong forms, UTF-16 surrogates and code points past U+10FFFF,
+ * which the decoder rejects too, so the offset reported is where it failed.
+ */
 function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    const len = c < 0x80 ? 1 : (c & 0xe0) === 0xc0 ? 2 : (c & 0xf0) === 0xe0 ? 3 : (c & 0xf8) === 0xf0 ? 4 : 0;
-    if (len === 0) return i;
-    for (let k = 1; k < len; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    let len: number, lo = 0x80, hi = 0xbf;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) { len = 3; if (c === 0xe0) lo = 0xa0; else if (c === 0xed) hi = 0x9f; }
+    else if (c >= 0xf0 && c <= 0xf4) { len = 4; if (c === 0xf0) lo = 0x90; else if (c === 0xf4) hi = 0x8f; }
+    else return i;
+    for (let k = 1; k < len; k++) {
+      const x = b[i + k];
+      if (i + k >= b.length || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
     i += len;
   }
   return i;
