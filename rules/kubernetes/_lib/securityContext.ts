@@ -131,3 +131,50 @@ export function addsSysAdmin(c: Container, doc: Doc): boolean {
   if (add.state !== 'set') return false;
   return !!capabilityList(add.node, doc)?.items.some((i) => normalizeCapability(i.name) === 'SYS_ADMIN');
 }
+
+/**
+ * The first pair on `path` (from `map`) whose value is an alias. Edits through an alias would change
+ * the anchored node, shared with other places, or replace the alias and lose what it carried: rules
+ * offer no fix then, and point at this pair, which belongs to the object being reported.
+ */
+export function aliasOnPath(map: YMap, path: readonly string[], doc: Doc): YPair | undefined {
+  let cur: YMap | undefined = map;
+  for (const key of path) {
+    const pair = getPair(cur, key);
+    if (!pair) return undefined;
+    const raw = pair.value as YNode | null | undefined;
+    if (raw && typeof raw === 'object' && deref(raw, doc) !== raw) return pair;
+    cur = asMap(raw, doc);
+    if (!cur) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when an edit along `path` would also change other places: a node on the way (the starting
+ * map included) is an alias or carries an anchor that aliases elsewhere may use.
+ */
+export function sharedOnPath(map: YMap, path: readonly string[], doc: Doc): boolean {
+  if (aliasOnPath(map, path, doc)) return true;
+  let cur: YNode | undefined = map;
+  if (hasAnchor(cur)) return true;
+  for (const key of path) {
+    const m = asMap(cur, doc);
+    if (!m) return false;
+    cur = getNode(m, key, doc);
+    if (cur && hasAnchor(cur)) return true;
+  }
+  return false;
+}
+
+function hasAnchor(node: unknown): boolean {
+  return !!node && typeof node === 'object' && typeof (node as { anchor?: unknown }).anchor === 'string';
+}
+
+/**
+ * Whether text edits can be offered for this object. The YAML editor writes YAML syntax (unquoted
+ * keys), which would turn a JSON manifest into something JSON readers reject, so JSON files get no fix.
+ */
+export function canEdit(object: K8sObject): boolean {
+  return !/\.json$/i.test(object.uri);
+}

@@ -390,7 +390,11 @@ export function plannedPods(ctx: AnyCtx, obj: K8sObject): number | undefined {
 /** The pod template's labels when every one of them can be read; undefined otherwise. */
 export function readablePodLabels(obj: K8sObject): Record<string, string> | undefined {
   if (!obj.pod) return undefined;
-  const meta = asMap(getNode(obj.pod.map, 'metadata', obj.doc), obj.doc);
+  const mf = field(obj.pod.map, 'metadata', obj.doc);
+  if (mf.state === 'absent' || mf.state === 'null') return {};
+  if (mf.state !== 'value') return undefined;
+  const meta = asMap(mf.node, obj.doc);
+  if (!meta) return undefined;
   const f = field(meta, 'labels', obj.doc);
   if (f.state === 'absent' || f.state === 'null') return {};
   if (f.state !== 'value') return undefined;

@@ -1,25 +1,38 @@
 // Flags PodDisruptionBudgets that can never allow an eviction.
-import { BATCH_KINDS, defineRule, LONG_RUNNING_KINDS, num, type YPair } from '../../../server/src/engine/api';
+import { BATCH_KINDS, defineRule, LONG_RUNNING_KINDS, num, type K8sObject, type YPair } from '../../../server/src/engine/api';
 import { field, pdbSelects, percent, plannedPods, type AnyCtx, type YNode } from '../_lib/workloads-resources';
 
+/** Two objects certainly land in the same namespace: both name it, or neither does and they share a file. */
+function sameNamespace(a: K8sObject, b: K8sObject): boolean {
+  return a.namespace !== undefined ? a.namespace === b.namespace : b.namespace === undefined && a.uri === b.uri;
+}
+
+interface Selection {
+  /** The most pods the budget can select. */
+  total: number;
+  /** At least one workload is certainly selected. */
+  certain: boolean;
+  /** Every possibly selected workload is certainly selected, in the budget's namespace: `total` is exact. */
+  exact: boolean;
+}
+
 /**
- * The most pods the budget can select, from the workloads of the workspace, when it is known; and
- * whether at least one workload is certainly selected. Undefined when some possibly selected
- * workload has a pod count that cannot be known (autoscaled, DaemonSet, batch, unreadable).
+ * The pods the budget selects among the workloads of the workspace. Undefined when a possibly
+ * selected workload has a pod count that cannot be known (autoscaled, DaemonSet, batch, unreadable).
  */
-function selectedPods(ctx: AnyCtx): { total: number; certain: boolean } | undefined {
-  let total = 0;
-  let certain = false;
+function selectedPods(ctx: AnyCtx): Selection | undefined {
+  const out: Selection = { total: 0, certain: false, exact: true };
   for (const w of ctx.workspace.ofKind(...LONG_RUNNING_KINDS, ...BATCH_KINDS)) {
     if (!w.pod) continue;
     const sel = pdbSelects(ctx.object, w);
     if (sel === false) continue;
     const pods = plannedPods(ctx, w);
     if (pods === undefined) return undefined;
-    total += pods;
-    if (sel === true) certain = true;
+    out.total += pods;
+    if (sel === true) out.certain = true;
+    if (sel !== true || !sameNamespace(ctx.object, w)) out.exact = false;
   }
-  return { total, certain };
+  return out;
 }
 
 export default defineRule({
@@ -36,10 +49,12 @@ export default defineRule({
   rationale:
     'A PodDisruptionBudget that allows zero disruptions blocks every voluntary eviction of its pods: `kubectl drain`, ' +
     'cluster upgrades and the cluster autoscaler wait on it forever (or until someone deletes the budget by hand), so nodes ' +
-    'cannot be maintained. That is the case with `maxUnavailable: 0` or `"0%"`, with `minAvailable: "100%"`, and with a ' +
-    'number in `minAvailable` that is at least the number of pods the budget selects.\n\n' +
-    'The last case is reported only when it is decidable: the selected workloads of the workspace all have a known pod ' +
-    'count (explicit or default replicas, no autoscaler), and at least one of them is certainly selected. The fix replaces ' +
+    'cannot be maintained. That is the case with `maxUnavailable: 0` or `"0%"`, with `minAvailable: "100%"`, with a ' +
+    'number in `minAvailable` that is at least the number of pods the budget selects, and with a `minAvailable` percentage ' +
+    'that rounds up to all of them (Kubernetes rounds up: 67% of 3 pods is 3).\n\n' +
+    'The last two cases are reported only when they are decidable: the selected workloads of the workspace all have a ' +
+    'known pod count (explicit or default replicas, no autoscaler), at least one of them is certainly selected and, for a ' +
+    'percentage, every one of them is certainly selected and in the same namespace. The fix replaces ' +
     'the setting with `maxUnavailable: 1`, which keeps all but one pod up during maintenance.',
   remediation: 'Allow at least one disruption, for example with `maxUnavailable: 1`.',
   check(ctx) {
@@ -62,7 +77,13 @@ export default defineRule({
     if (minA.state !== 'value') return;
     const pct = percent(minA.node, ctx.doc);
     if (pct !== undefined) {
-      if (pct >= 100) report(minA.pair, minA.node, 'requires 100% of its pods available');
+      if (pct >= 100) { report(minA.pair, minA.node, 'requires 100% of its pods available'); return; }
+      if (pct <= 0) return;
+      // A percentage is rounded up: 67% of 3 pods is 3. Only decidable when the selection is exact.
+      const selected = selectedPods(ctx);
+      if (!selected || !selected.exact || !selected.certain || selected.total < 1) return;
+      const needed = Math.ceil((pct * selected.total) / 100);
+      if (needed >= selected.total) report(minA.pair, minA.node, `requires ${pct}% of its ${selected.total} pods, which rounds up to all of them`);
       return;
     }
     const n = num(minA.node, ctx.doc);
