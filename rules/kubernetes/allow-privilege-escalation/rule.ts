@@ -1,6 +1,6 @@
 // Flags containers that may gain more privileges than their parent process: allowPrivilegeEscalation is not false.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { addsSysAdmin, containerLabel, containerSetting, isPrivileged, isWindowsPod } from '../_lib/securityContext';
+import { addsSysAdmin, aliasOnPath, canEdit, containerLabel, containerSetting, isPrivileged, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/allow-privilege-escalation',
@@ -28,18 +28,20 @@ export default defineRule({
       if (isPrivileged(c, ctx.doc) || addsSysAdmin(c, ctx.doc)) continue;
       const look = containerSetting(c, 'allowPrivilegeEscalation', ctx.doc);
       if (look.state === 'unknown') continue;
+      const alias = aliasOnPath(c.map, ['securityContext', 'allowPrivilegeEscalation'], ctx.doc);
+      const editable = !sharedOnPath(c.map, ['securityContext', 'allowPrivilegeEscalation'], ctx.doc) && canEdit(ctx.object);
       if (look.state === 'set') {
         if (bool(look.node, ctx.doc) !== true) continue;
         ctx.report({
-          node: look.node,
+          node: alias ?? look.node,
           message: `${containerLabel(c)} sets allowPrivilegeEscalation: true, so its process can gain more privileges than it started with.`,
-          fix: ctx.fix('Set allowPrivilegeEscalation: false', true, ctx.edit.setScalar(look.node, false)),
+          fix: editable ? ctx.fix('Set allowPrivilegeEscalation: false', true, ctx.edit.setScalar(look.node, false)) : undefined,
         });
       } else {
         ctx.report({
           node: c.anchor,
           message: `${containerLabel(c)} allows privilege escalation: securityContext.allowPrivilegeEscalation is not set to false.`,
-          fix: ctx.fix('Set allowPrivilegeEscalation: false', true, ctx.edit.setIn(c.map, ['securityContext', 'allowPrivilegeEscalation'], false)),
+          fix: editable ? ctx.fix('Set allowPrivilegeEscalation: false', true, ctx.edit.setIn(c.map, ['securityContext', 'allowPrivilegeEscalation'], false)) : undefined,
         });
       }
     }

@@ -1,6 +1,6 @@
 // Flags containers that keep the runtime's default Linux capabilities: capabilities.drop does not include ALL.
 import { asSeq, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { capabilitiesSetting, capabilityList, containerLabel, isPrivileged, isWindowsPod, normalizeCapability } from '../_lib/securityContext';
+import { aliasOnPath, canEdit, capabilitiesSetting, capabilityList, containerLabel, isPrivileged, isWindowsPod, normalizeCapability, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/capabilities-not-dropped',
@@ -27,6 +27,8 @@ export default defineRule({
       if (isPrivileged(c, ctx.doc)) continue;
       const drop = capabilitiesSetting(c, 'drop', ctx.doc);
       if (drop.state === 'unknown') continue;
+      const alias = aliasOnPath(c.map, ['securityContext', 'capabilities', 'drop'], ctx.doc);
+      const editable = !sharedOnPath(c.map, ['securityContext', 'capabilities', 'drop'], ctx.doc) && canEdit(ctx.object);
       if (drop.state === 'set') {
         const list = capabilityList(drop.node, ctx.doc);
         const seq = asSeq(drop.node, ctx.doc);
@@ -34,16 +36,16 @@ export default defineRule({
         if (list.items.some((i) => normalizeCapability(i.name) === 'ALL')) continue;
         if (!list.complete) continue;
         ctx.report({
-          node: drop.pair,
+          node: alias ?? drop.pair,
           message: `${containerLabel(c)} drops only some capabilities: its capabilities.drop list does not include ALL.`,
-          fix: ctx.fix('Add ALL to capabilities.drop', true, ctx.edit.appendToSeq(seq, 'ALL')),
+          fix: editable ? ctx.fix('Add ALL to capabilities.drop', true, ctx.edit.appendToSeq(seq, 'ALL')) : undefined,
         });
         continue;
       }
       ctx.report({
         node: c.anchor,
         message: `${containerLabel(c)} keeps the runtime's default capabilities: securityContext.capabilities.drop does not include ALL.`,
-        fix: ctx.fix('Drop all capabilities', true, ctx.edit.setIn(c.map, ['securityContext', 'capabilities', 'drop'], ['ALL'])),
+        fix: editable ? ctx.fix('Drop all capabilities', true, ctx.edit.setIn(c.map, ['securityContext', 'capabilities', 'drop'], ['ALL'])) : undefined,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags pods that share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC: true).
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { readKey } from '../_lib/securityContext';
+import { aliasOnPath, canEdit, readKey, sharedOnPath } from '../_lib/securityContext';
 
 const NAMESPACES: ReadonlyArray<[key: string, what: string]> = [
   ['hostNetwork', 'the node\'s network namespace: its containers see every interface of the node and can bind its ports'],
@@ -38,10 +38,11 @@ export default defineRule({
     for (const [key, what] of NAMESPACES) {
       const look = readKey(spec, key, ctx.doc, 'pod');
       if (look.state !== 'set' || bool(look.node, ctx.doc) !== true) continue;
+      const alias = aliasOnPath(spec, [key], ctx.doc);
       ctx.report({
-        node: look.node,
+        node: alias ?? look.node,
         message: `${ctx.object.displayName} sets ${key}: true, sharing ${what}.`,
-        fix: ctx.fix(`Set ${key}: false`, false, ctx.edit.setScalar(look.node, false)),
+        fix: !sharedOnPath(spec, [key], ctx.doc) && canEdit(ctx.object) ? ctx.fix(`Set ${key}: false`, false, ctx.edit.setScalar(look.node, false)) : undefined,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags container ports bound to a port of the node (hostPort).
-import { asMap, bool, defineRule, getNode, num, seqItems, WORKLOAD_KINDS, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
-import { containerLabel, readKey } from '../_lib/securityContext';
+import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
+import { aliasOnPath, canEdit, containerLabel, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/host-port',
@@ -29,17 +29,21 @@ export default defineRule({
     if (hostNetwork.state === 'unknown' || (hostNetwork.state === 'set' && bool(hostNetwork.node, ctx.doc) !== false)) return;
     for (const c of ctx.object.containers) {
       if (c.kind === 'ephemeralContainer') continue;
-      for (const item of seqItems(getNode(c.map, 'ports', ctx.doc), ctx.doc)) {
-        const port = asMap(item, ctx.doc);
+      const listAlias = aliasOnPath(c.map, ['ports'], ctx.doc);
+      for (const raw of asSeq(getNode(c.map, 'ports', ctx.doc), ctx.doc)?.items ?? []) {
+        const port = asMap(raw, ctx.doc);
         if (!port) continue;
+        // A port item that is an alias lives elsewhere: editing it would change every place that uses it.
+        const shared = listAlias !== undefined || port !== raw || sharedOnPath(port, ['hostPort'], ctx.doc);
         const look = readKey(port, 'hostPort', ctx.doc, 'container');
         if (look.state !== 'set') continue;
         const value = num(look.node, ctx.doc);
         if (value === undefined || value <= 0) continue;
+        const alias = aliasOnPath(port, ['hostPort'], ctx.doc);
         ctx.report({
-          node: look.node,
+          node: listAlias ?? (port !== raw ? (raw as YNode) : undefined) ?? alias ?? look.node,
           message: `${containerLabel(c)} binds port ${value} of the node (hostPort).`,
-          fix: ctx.fix('Remove hostPort', false, removeHostPort(ctx, port, look.pair)),
+          fix: !shared && canEdit(ctx.object) ? ctx.fix('Remove hostPort', false, removeHostPort(ctx, port, look.pair)) : undefined,
         });
       }
     }

@@ -1,6 +1,6 @@
 // Flags containers that run, or may run, as root: runAsNonRoot is not true and runAsUser is not above 0 (pod level inherited).
 import { bool, defineRule, num, PLACEHOLDER, WORKLOAD_KINDS, type Container, type K8sContext } from '../../../server/src/engine/api';
-import { containerLabel, effectiveSetting, isWindowsPod, type YNode } from '../_lib/securityContext';
+import { aliasOnPath, canEdit, containerLabel, effectiveSetting, isWindowsPod, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 /** The UID the placeholder fix suggests instead of 0; the user picks the real one. */
 const SUGGESTED_UID = 10001;
@@ -26,16 +26,24 @@ export default defineRule({
   remediation: 'Set `runAsNonRoot: true` (and a non-zero `runAsUser` if the image has no numeric non-root `USER`) in the pod or container securityContext.',
   check(ctx) {
     if (isWindowsPod(ctx.object)) return;
+    const spec = ctx.object.pod?.spec;
+    if (!spec) return;
+    const editable = canEdit(ctx.object);
     // Pod-level values shared by several containers are reported once, naming the containers.
-    const podLevel = new Map<YNode, { what: 'uid0' | 'nonRootFalse'; containers: Container[] }>();
+    const podLevel = new Map<YNode, { what: 'uid0' | 'nonRootFalse'; key: string; containers: Container[] }>();
     for (const c of ctx.object.containers) {
       const user = effectiveSetting(ctx.object, c, 'runAsUser');
       if (user.state === 'unknown') continue;
       if (user.state === 'set') {
         const uid = num(user.node, ctx.doc);
         if (uid === undefined || uid !== 0) continue;
-        if (user.level === 'pod') { addTo(podLevel, user.node, 'uid0', c); continue; }
-        ctx.report({ node: user.node, message: `${containerLabel(c)} runs as root: its runAsUser is 0.`, fix: uidFix(ctx, user.node) });
+        if (user.level === 'pod') { addTo(podLevel, user.node, 'uid0', 'runAsUser', c); continue; }
+        const alias = aliasOnPath(c.map, ['securityContext', 'runAsUser'], ctx.doc);
+        ctx.report({
+          node: alias ?? user.node,
+          message: `${containerLabel(c)} runs as root: its runAsUser is 0.`,
+          fix: editable && !sharedOnPath(c.map, ['securityContext', 'runAsUser'], ctx.doc) ? uidFix(ctx, user.node) : undefined,
+        });
         continue;
       }
       const nonRoot = effectiveSetting(ctx.object, c, 'runAsNonRoot');
@@ -43,41 +51,49 @@ export default defineRule({
       if (nonRoot.state === 'set') {
         const v = bool(nonRoot.node, ctx.doc);
         if (v !== false) continue;
-        if (nonRoot.level === 'pod') { addTo(podLevel, nonRoot.node, 'nonRootFalse', c); continue; }
+        if (nonRoot.level === 'pod') { addTo(podLevel, nonRoot.node, 'nonRootFalse', 'runAsNonRoot', c); continue; }
+        const alias = aliasOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc);
         ctx.report({
-          node: nonRoot.node,
+          node: alias ?? nonRoot.node,
           message: `${containerLabel(c)} sets runAsNonRoot: false and no non-zero runAsUser, so it may run as root.`,
-          fix: ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(nonRoot.node, true)),
+          fix: editable && !sharedOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc) ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(nonRoot.node, true)) : undefined,
         });
         continue;
       }
+      const shared = sharedOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc);
       ctx.report({
         node: c.anchor,
         message: `${containerLabel(c)} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`,
-        fix: ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setIn(c.map, ['securityContext', 'runAsNonRoot'], true)),
+        fix: editable && !shared ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setIn(c.map, ['securityContext', 'runAsNonRoot'], true)) : undefined,
       });
     }
-    for (const [node, { what, containers }] of podLevel) {
+    for (const [node, { what, key, containers }] of podLevel) {
       const names = containers.map((c) => (c.name !== undefined ? `"${c.name}"` : `#${c.index + 1}`)).join(', ');
+      const alias = aliasOnPath(spec, ['securityContext', key], ctx.doc);
+      const fixable = editable && !sharedOnPath(spec, ['securityContext', key], ctx.doc);
       if (what === 'uid0') {
         const subject = containers.length === 1 ? `container ${names} runs` : `containers ${names} run`;
-        ctx.report({ node, message: `The pod securityContext sets runAsUser: 0, so ${subject} as root.`, fix: uidFix(ctx, node) });
+        ctx.report({
+          node: alias ?? node,
+          message: `The pod securityContext sets runAsUser: 0, so ${subject} as root.`,
+          fix: fixable ? uidFix(ctx, node) : undefined,
+        });
       } else {
         ctx.report({
-          node,
+          node: alias ?? node,
           message: containers.length === 1
             ? `The pod securityContext sets runAsNonRoot: false and container ${names} sets no non-zero runAsUser, so it may run as root.`
             : `The pod securityContext sets runAsNonRoot: false and containers ${names} set no non-zero runAsUser, so they may run as root.`,
-          fix: ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(node, true)),
+          fix: fixable ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(node, true)) : undefined,
         });
       }
     }
   },
 });
 
-function addTo(map: Map<YNode, { what: 'uid0' | 'nonRootFalse'; containers: Container[] }>, node: YNode, what: 'uid0' | 'nonRootFalse', c: Container): void {
+function addTo(map: Map<YNode, { what: 'uid0' | 'nonRootFalse'; key: string; containers: Container[] }>, node: YNode, what: 'uid0' | 'nonRootFalse', key: string, c: Container): void {
   const entry = map.get(node);
-  if (entry) entry.containers.push(c); else map.set(node, { what, containers: [c] });
+  if (entry) entry.containers.push(c); else map.set(node, { what, key, containers: [c] });
 }
 
 /** Replaces `runAsUser: 0` with a placeholder non-root UID, marked for review (block style only gets the comment). */

@@ -1,6 +1,6 @@
 // Flags pods that get a Kubernetes API token mounted automatically: automountServiceAccountToken is not false on the pod or its ServiceAccount.
 import { asMap, bool, defineRule, getNode, K8sWorkspaceView, seqItems, str, WORKLOAD_KINDS, type K8sContext, type K8sObject } from '../../../server/src/engine/api';
-import { readKey } from '../_lib/securityContext';
+import { aliasOnPath, canEdit, readKey, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/sa-token-automount',
@@ -34,11 +34,13 @@ export default defineRule({
     const account = serviceAccountName(ctx);
     if (account === undefined) return;
     if (isBound(ctx, account) || readsTokenFiles(ctx)) return;
+    const alias = aliasOnPath(spec, ['automountServiceAccountToken'], ctx.doc);
+    const editable = !sharedOnPath(spec, ['automountServiceAccountToken'], ctx.doc) && canEdit(ctx.object);
     if (own.state === 'set') {
       ctx.report({
-        node: own.node,
+        node: alias ?? own.node,
         message: `${ctx.object.displayName} sets automountServiceAccountToken: true, so its containers get a token of service account "${account}".`,
-        fix: ctx.fix('Set automountServiceAccountToken: false', false, ctx.edit.setScalar(own.node, false)),
+        fix: editable ? ctx.fix('Set automountServiceAccountToken: false', false, ctx.edit.setScalar(own.node, false)) : undefined,
       });
       return;
     }
@@ -56,7 +58,7 @@ export default defineRule({
       message: seen
         ? `${ctx.object.displayName} mounts a token of service account "${account}": neither the pod spec nor the ServiceAccount sets automountServiceAccountToken: false.`
         : `${ctx.object.displayName} mounts a token of service account "${account}": the pod spec does not set automountServiceAccountToken: false.`,
-      fix: ctx.fix('Set automountServiceAccountToken: false', true, ctx.edit.setIn(spec, ['automountServiceAccountToken'], false)),
+      fix: editable ? ctx.fix('Set automountServiceAccountToken: false', true, ctx.edit.setIn(spec, ['automountServiceAccountToken'], false)) : undefined,
     });
   },
 });

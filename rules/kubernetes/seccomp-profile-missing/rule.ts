@@ -1,12 +1,12 @@
 // Flags containers that no seccomp profile confines: no RuntimeDefault or Localhost profile at container or pod level, or Unconfined.
-import { asMap, defineRule, getIn, getNode, str, WORKLOAD_KINDS, type Container, type K8sContext } from '../../../server/src/engine/api';
-import { containerLabel, containerSetting, isWindowsPod, podSetting, readKey, type Level, type Lookup, type YNode } from '../_lib/securityContext';
+import { asMap, defineRule, getIn, getNode, str, WORKLOAD_KINDS, type Container, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
+import { aliasOnPath, canEdit, containerLabel, containerSetting, isWindowsPod, type Level, type Lookup, podSetting, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
 /** What decides a container's seccomp profile. */
-type Verdict = { state: 'confined' } | { state: 'unknown' } | { state: 'missing' } | { state: 'unconfined'; node: YNode; level: Level; annotation: boolean };
+type Verdict = { state: 'confined' } | { state: 'unknown' } | { state: 'missing' } | { state: 'unconfined'; node: YNode; level: Level; annotation: boolean; alias?: YPair; shared: boolean };
 
 export default defineRule({
   id: 'k8s/seccomp-profile-missing',
@@ -35,27 +35,28 @@ export default defineRule({
     const pod = ctx.object.pod;
     if (!pod) return;
     const missing: Container[] = [];
-    const unconfined = new Map<YNode, { level: Level; annotation: boolean; containers: Container[] }>();
+    const unconfined = new Map<YNode, { level: Level; annotation: boolean; alias?: YPair; shared: boolean; containers: Container[] }>();
     for (const c of ctx.object.containers) {
       const v = verdict(ctx, c);
       if (v.state === 'missing') missing.push(c);
       else if (v.state === 'unconfined') {
         const entry = unconfined.get(v.node);
-        if (entry) entry.containers.push(c); else unconfined.set(v.node, { level: v.level, annotation: v.annotation, containers: [c] });
+        if (entry) entry.containers.push(c); else unconfined.set(v.node, { level: v.level, annotation: v.annotation, alias: v.alias, shared: v.shared, containers: [c] });
       }
     }
-    for (const [node, { level, annotation, containers }] of unconfined) {
+    for (const [node, { level, annotation, alias, shared, containers }] of unconfined) {
       const what = annotation ? 'seccomp annotation is unconfined' : 'seccompProfile is Unconfined';
       ctx.report({
-        node,
+        node: alias ?? node,
         message: level === 'container'
           ? `${containerLabel(containers[0])} runs without a seccomp filter: its ${what}.`
           : `The pod's ${what}, so ${containers.length === 1 ? 'container' : 'containers'} ${names(containers)} ${containers.length === 1 ? 'runs' : 'run'} without a seccomp filter.`,
-        fix: ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')),
+        fix: !shared && canEdit(ctx.object) ? ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')) : undefined,
       });
     }
     if (missing.length > 0) {
       const all = missing.length === ctx.object.containers.length;
+      const editable = !sharedOnPath(pod.spec, ['securityContext', 'seccompProfile'], ctx.doc) && canEdit(ctx.object);
       ctx.report({
         node: ctx.object.anchor,
         message: all
@@ -63,7 +64,7 @@ export default defineRule({
           : missing.length === 1
             ? `${ctx.object.displayName} sets no seccomp profile for container ${names(missing)}, so it runs without a seccomp filter.`
             : `${ctx.object.displayName} sets no seccomp profile for containers ${names(missing)}, so they run without a seccomp filter.`,
-        fix: ctx.fix('Set seccompProfile RuntimeDefault for the pod', true, ctx.edit.setIn(pod.spec, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' })),
+        fix: editable ? ctx.fix('Set seccompProfile RuntimeDefault for the pod', true, ctx.edit.setIn(pod.spec, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' })) : undefined,
       });
     }
   },
@@ -75,19 +76,19 @@ function names(containers: Container[]): string {
 
 /** The container's effective profile: its field, its annotation, the pod's field, the pod's annotation. */
 function verdict(ctx: K8sContext<object>, c: Container): Verdict {
-  const own = fieldVerdict(ctx, containerSetting(c, 'seccompProfile', ctx.doc));
+  const own = fieldVerdict(ctx, containerSetting(c, 'seccompProfile', ctx.doc), c.map);
   if (own) return own;
   if (c.name !== undefined) {
     const ann = annotationVerdict(ctx, CONTAINER_ANNOTATION_PREFIX + c.name, 'container');
     if (ann) return ann;
   }
-  const pod = fieldVerdict(ctx, podSetting(ctx.object, 'seccompProfile'));
+  const pod = fieldVerdict(ctx, podSetting(ctx.object, 'seccompProfile'), ctx.object.pod!.spec);
   if (pod) return pod;
   return annotationVerdict(ctx, POD_ANNOTATION, 'pod') ?? { state: 'missing' };
 }
 
 /** A seccompProfile field: undefined when unset (the next source decides). */
-function fieldVerdict(ctx: K8sContext<object>, look: Lookup): Verdict | undefined {
+function fieldVerdict(ctx: K8sContext<object>, look: Lookup, holder: YMap): Verdict | undefined {
   if (look.state === 'unset') return undefined;
   if (look.state === 'unknown') return { state: 'unknown' };
   const map = asMap(look.node, ctx.doc);
@@ -96,7 +97,9 @@ function fieldVerdict(ctx: K8sContext<object>, look: Lookup): Verdict | undefine
   if (type.state !== 'set') return { state: 'unknown' };
   const value = str(type.node, ctx.doc);
   if (value === 'RuntimeDefault' || value === 'Localhost') return { state: 'confined' };
-  if (value === 'Unconfined') return { state: 'unconfined', node: type.node, level: look.level, annotation: false };
+  if (value === 'Unconfined') {
+    return { state: 'unconfined', node: type.node, level: look.level, annotation: false, alias: aliasOnPath(holder, ['securityContext', 'seccompProfile', 'type'], ctx.doc), shared: sharedOnPath(holder, ['securityContext', 'seccompProfile', 'type'], ctx.doc) };
+  }
   return { state: 'unknown' };
 }
 
@@ -110,6 +113,8 @@ function annotationVerdict(ctx: K8sContext<object>, key: string, level: Level): 
   if (look.state === 'unknown') return { state: 'unknown' };
   const value = str(getNode(annotations, key, ctx.doc), ctx.doc)?.trim();
   if (value === 'runtime/default' || value === 'docker/default' || value?.startsWith('localhost/')) return { state: 'confined' };
-  if (value === 'unconfined') return { state: 'unconfined', node: look.node, level, annotation: true };
+  if (value === 'unconfined') {
+    return { state: 'unconfined', node: look.node, level, annotation: true, alias: aliasOnPath(pod.map, ['metadata', 'annotations', key], ctx.doc), shared: sharedOnPath(pod.map, ['metadata', 'annotations', key], ctx.doc) };
+  }
   return { state: 'unknown' };
 }

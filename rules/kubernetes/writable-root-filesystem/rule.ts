@@ -1,6 +1,6 @@
 // Flags containers whose root filesystem is writable: readOnlyRootFilesystem is not true.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, containerSetting, isWindowsPod } from '../_lib/securityContext';
+import { aliasOnPath, canEdit, containerLabel, containerSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/writable-root-filesystem',
@@ -26,19 +26,21 @@ export default defineRule({
     for (const c of ctx.object.containers) {
       const look = containerSetting(c, 'readOnlyRootFilesystem', ctx.doc);
       if (look.state === 'unknown') continue;
+      const alias = aliasOnPath(c.map, ['securityContext', 'readOnlyRootFilesystem'], ctx.doc);
+      const editable = !sharedOnPath(c.map, ['securityContext', 'readOnlyRootFilesystem'], ctx.doc) && canEdit(ctx.object);
       if (look.state === 'set') {
         if (bool(look.node, ctx.doc) !== false) continue;
         ctx.report({
-          node: look.node,
+          node: alias ?? look.node,
           message: `${containerLabel(c)} sets readOnlyRootFilesystem: false, so its root filesystem is writable.`,
-          fix: ctx.fix('Set readOnlyRootFilesystem: true', true, ctx.edit.setScalar(look.node, true)),
+          fix: editable ? ctx.fix('Set readOnlyRootFilesystem: true', true, ctx.edit.setScalar(look.node, true)) : undefined,
         });
         continue;
       }
       ctx.report({
         node: c.anchor,
         message: `${containerLabel(c)} has a writable root filesystem: securityContext.readOnlyRootFilesystem is not set to true.`,
-        fix: ctx.fix('Set readOnlyRootFilesystem: true', true, ctx.edit.setIn(c.map, ['securityContext', 'readOnlyRootFilesystem'], true)),
+        fix: editable ? ctx.fix('Set readOnlyRootFilesystem: true', true, ctx.edit.setIn(c.map, ['securityContext', 'readOnlyRootFilesystem'], true)) : undefined,
       });
     }
   },
