@@ -156,3 +156,8 @@ export function removePairCleanly(edit: K8sContext<object>['edit'], map: YMap | 
   if (text.slice(lineStart, start).trim() !== '') return undefined;
   return edit.removePair(map, key);
 }
+
+/** Fixes render YAML; a JSON manifest would stop being JSON, so they are not offered there. */
+export function canEditAsYaml(o: K8sObject): boolean {
+  return !/\.json$/i.test(o.uri);
+}

@@ -231,6 +231,27 @@ export function limitRangeDefaults(ctx: AnyCtx, section: ResourceSection, res: R
   return false;
 }
 
+/**
+ * Whether a VerticalPodAutoscaler of the workspace may set this workload's requests at admission:
+ * one that targets it (or whose target cannot be read) in a namespace they may share, unless its
+ * update mode is plainly "Off" (recommendations only).
+ */
+export function vpaMaySetRequests(ctx: AnyCtx): boolean {
+  const obj = ctx.object;
+  for (const vpa of ctx.workspace.ofKind('VerticalPodAutoscaler')) {
+    if (!K8sWorkspaceView.mayShareNamespace(obj, vpa)) continue;
+    const ref = asMap(getNode(vpa.spec, 'targetRef', vpa.doc), vpa.doc);
+    const kind = str(getNode(ref, 'kind', vpa.doc), vpa.doc);
+    const name = str(getNode(ref, 'name', vpa.doc), vpa.doc);
+    if (kind !== undefined && name !== undefined && (kind !== obj.kind || name !== obj.name)) continue;
+    const mode = asMap(getNode(vpa.spec, 'updatePolicy', vpa.doc), vpa.doc);
+    const modeNode = getNode(mode, 'updateMode', vpa.doc);
+    if (modeNode && str(modeNode, vpa.doc) === 'Off') continue;
+    return true;
+  }
+  return false;
+}
+
 export interface ResourceRuleSpec {
   section: ResourceSection;
   res: ResourceName;
@@ -244,8 +265,8 @@ const RES_WORDS: Record<ResourceName, string> = { cpu: 'CPU', memory: 'memory' }
 /**
  * The shared check of the four resource rules: app and init containers (ephemeral containers
  * take no resources) without `resources.<section>.<res>`. Silent when the value is unknown, when
- * Kubernetes fills it in (a request defaults to the limit), when pod-level resources set it, or
- * when a LimitRange that may apply sets a default.
+ * Kubernetes fills it in (a request defaults to the limit), when pod-level resources set it, when
+ * a LimitRange that may apply sets a default, or (requests) when a VerticalPodAutoscaler sets them.
  */
 export function checkResource(ctx: AnyCtx, spec: ResourceRuleSpec): void {
   const { section, res } = spec;
@@ -258,7 +279,7 @@ export function checkResource(ctx: AnyCtx, spec: ResourceRuleSpec): void {
     if (c.kind === 'ephemeralContainer') continue;
     if (resourceState(c.map, section, res, doc) !== 'missing') continue;
     if (section === 'requests' && resourceState(c.map, 'limits', res, doc) !== 'missing') continue;
-    lrChecked ??= limitRangeDefaults(ctx, section, res);
+    lrChecked ??= limitRangeDefaults(ctx, section, res) || (section === 'requests' && vpaMaySetRequests(ctx));
     if (lrChecked) return;
     const what = `${RES_WORDS[res]} ${WORDS[section]}`;
     const kindWord = c.kind === 'initContainer' ? 'Init container' : 'Container';

@@ -19,8 +19,10 @@ export default defineRule({
     'latency collapses exactly when load is high. Horizontal autoscaling on CPU utilisation also needs a request to compute ' +
     'a percentage.\n\n' +
     'App and init containers are checked. A container with a CPU limit but no request is not reported: Kubernetes sets the ' +
-    'request to the limit. Nothing is reported either when a pod-level `resources` request covers the pod, or when a ' +
-    'LimitRange of the workspace that may apply to the namespace gives containers a default request.',
+    'request to the limit. Nothing is reported either when a pod-level `resources` request covers the pod, when a ' +
+    'LimitRange of the workspace that may apply to the namespace gives containers a default request, or when a ' +
+    'VerticalPodAutoscaler of the workspace targets the workload in a mode other than `Off` (it sets requests as pods are ' +
+    'created).',
   remediation: 'Set `resources.requests.cpu` to what the container uses under normal load.',
   check(ctx) {
     checkResource(ctx, { section: 'requests', res: 'cpu', placeholder: '100m' });

@@ -18,8 +18,10 @@ export default defineRule({
     'memory, so nodes get overcommitted, and under memory pressure its pod (BestEffort or Burstable) is among the first ' +
     'the kubelet evicts.\n\n' +
     'App and init containers are checked. A container with a memory limit but no request is not reported: Kubernetes ' +
-    'sets the request to the limit. Nothing is reported either when a pod-level `resources` request covers the pod, or ' +
-    'when a LimitRange of the workspace that may apply to the namespace gives containers a default request.',
+    'sets the request to the limit. Nothing is reported either when a pod-level `resources` request covers the pod, ' +
+    'when a LimitRange of the workspace that may apply to the namespace gives containers a default request, or when a ' +
+    'VerticalPodAutoscaler of the workspace targets the workload in a mode other than `Off` (it sets requests as pods are ' +
+    'created).',
   remediation: 'Set `resources.requests.memory` to what the container uses under normal load.',
   check(ctx) {
     checkResource(ctx, { section: 'requests', res: 'memory', placeholder: '128Mi' });
