@@ -1,6 +1,6 @@
 // Flags ingress-nginx snippet annotations, which inject raw NGINX configuration into the shared controller.
 import { asMap, defineRule, getNode, getPair, mapEntries } from '../../../server/src/engine/api';
-import { removePairCleanly } from '../_lib/network';
+import { canEditAsYaml, removePairCleanly } from '../_lib/network';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 
@@ -34,7 +34,7 @@ export default defineRule({
       ctx.report({
         node: pair,
         message: `Ingress "${ctx.object.name ?? '(unnamed)'}" injects raw NGINX configuration through ${key.slice(PREFIX.length)}, which runs with the ingress controller's privileges.`,
-        fix: ctx.fix(`Remove the ${key.slice(PREFIX.length)} annotation`, false, removal || undefined),
+        fix: canEditAsYaml(ctx.object) ? ctx.fix(`Remove the ${key.slice(PREFIX.length)} annotation`, false, removal || undefined) : undefined,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
 import { asMap, asSeq, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str } from '../../../server/src/engine/api';
-import { exactStrings, type Edit } from '../_lib/network';
+import { canEditAsYaml, exactStrings, type Edit } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
 const TLS_ANNOTATIONS: Record<string, (v: string) => boolean> = {
@@ -88,7 +88,7 @@ export default defineRule({
     const tlsItems = seqItems(tlsSeq, ctx.doc);
     if (tlsItems.length === 0) {
       const unique = [...new Set(hosts.map((h) => h.host))];
-      const fix = allHostsKnown && unique.length > 0
+      const fix = allHostsKnown && unique.length > 0 && canEditAsYaml(o)
         ? ctx.fix('Add a tls section for the hosts', false, markSecretName(ctx.edit.setIn(spec, ['tls'], [{ hosts: unique, secretName: secretNameFor(o.name ?? unique[0]) }])))
         : undefined;
       ctx.report({
@@ -112,7 +112,7 @@ export default defineRule({
     for (const { host, node } of hosts) {
       if (seen.has(host.toLowerCase()) || tlsHosts.some((t) => covers(t, host))) continue;
       seen.add(host.toLowerCase());
-      const edit = tlsSeq ? ctx.edit.appendToSeq(tlsSeq, { hosts: [host], secretName: secretNameFor(host) }) : undefined;
+      const edit = tlsSeq && canEditAsYaml(o) ? ctx.edit.appendToSeq(tlsSeq, { hosts: [host], secretName: secretNameFor(host) }) : undefined;
       ctx.report({
         node,
         message: `Host "${host}" of Ingress "${name}" is not listed under tls, so it is served over plain HTTP.`,

@@ -1,6 +1,6 @@
 // Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
 import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, type K8sObject } from '../../../server/src/engine/api';
-import { yamlScalar, type Edit } from '../_lib/network';
+import { canEditAsYaml, yamlScalar, type Edit } from '../_lib/network';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 /** Kinds the cluster or its controllers create and own: their labels are not the team's to set. */
@@ -98,8 +98,8 @@ export default defineRule({
     const block = !o.metadata.flow && !(labels && labels.flow);
     const values = Object.fromEntries(missing.map((k) => [k, placeholderFor(k, o, block)]));
     let edit: Edit | undefined;
-    if (labels?.anchor) {
-      // Other objects may merge this map through its anchor: leave the edit to the user.
+    if (labels?.anchor || !canEditAsYaml(o)) {
+      // Other objects may merge an anchored map; JSON manifests would stop being JSON: leave the edit to the user.
     } else if (labels && labels.items.length > 0) {
       const parts = missing.map((k) => ctx.edit.insertPair(labels, k, values[k], labels.flow ? undefined : PLACEHOLDER));
       edit = { start: parts[0].start, end: parts[0].end, newText: parts.map((p) => p.newText).join('') };

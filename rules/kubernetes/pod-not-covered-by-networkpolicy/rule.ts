@@ -1,6 +1,6 @@
 // Flags long-running workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
 import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, type K8sObject } from '../../../server/src/engine/api';
-import { CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels, seqIndent, yamlScalar } from '../_lib/network';
+import { canEditAsYaml, CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels, seqIndent, yamlScalar } from '../_lib/network';
 
 /** Whether some policy of the workspace selects (or may select) the pods of `o` with these labels. */
 function mayBeCovered(o: K8sObject, labels: Record<string, string>, ws: K8sWorkspaceView): boolean {
@@ -81,7 +81,7 @@ export default defineRule({
     const labels = podLabels(o);
     if (!labels) return;
     if (mayBeCovered(o, labels, ctx.workspace)) return;
-    const select = o.name !== undefined ? policyLabels(o, labels) : undefined;
+    const select = o.name !== undefined && canEditAsYaml(o) ? policyLabels(o, labels) : undefined;
     const { step, indentSeq } = ctx.edit.layout;
     const fix = select
       ? ctx.fix(`Add a default-deny NetworkPolicy for ${o.kind}/${o.name}`, false, ctx.edit.appendDocument(o.yamlDoc.end, defaultDenyPolicy(o, select, step, indentSeq)))

@@ -23,10 +23,12 @@ export default defineRule({
     'Port 22 means an SSH server in the pod: a second way in, with its own credentials to leak and brute-force, that bypasses ' +
     'the audited `kubectl exec` path. Containers are replaced, not logged into; debugging belongs to `kubectl exec` or ' +
     '`kubectl debug`.\n\n' +
-    'A `containerPort` below 1024 is a privileged port: binding it takes root or the `NET_BIND_SERVICE` capability, which keeps the ' +
-    'container from running as a non-root user with every capability dropped. Listening on a high port (8080 instead of 80) and ' +
-    'mapping the well-known port in the Service (`port: 80`, `targetPort: 8080`) costs nothing. Service ports themselves are ' +
-    'virtual and may be low; a Service is reported only when it forwards to port 22 of its pods.',
+    'A `containerPort` below 1024 is a privileged port: on nodes whose runtime keeps the kernel default, binding it takes root or ' +
+    'the `NET_BIND_SERVICE` capability, which keeps the container from running as a non-root user with every capability dropped ' +
+    '(newer runtimes lower the limit inside pods, but a manifest cannot count on it). Listening on a high port (8080 instead of 80) ' +
+    'and mapping the well-known port in the Service (`port: 80`, `targetPort: 8080`) costs nothing; these findings are ' +
+    'information, SSH findings warnings. Service ports themselves are virtual and may be low; a Service is reported only when it ' +
+    'forwards to port 22 of its pods.',
   remediation: 'Listen on a port of 1024 or above (and map the public port in the Service); remove SSH servers from containers.',
   check(ctx) {
     const o = ctx.object;
@@ -52,11 +54,14 @@ export default defineRule({
         const value = num(node, ctx.doc);
         if (!node || value === undefined || !Number.isInteger(value) || value < 1 || value >= 1024) continue;
         const name = c.name ?? String(c.index);
+        const ssh = value === SSH_PORT && protocolOf(port, ctx.doc) === 'TCP';
         ctx.report({
           node,
-          message: value === SSH_PORT && protocolOf(port, ctx.doc) === 'TCP'
+          message: ssh
             ? `Container "${name}" listens on port 22 (SSH), a way into the pod that bypasses kubectl exec.`
-            : `Container "${name}" listens on privileged port ${value}, which needs root or the NET_BIND_SERVICE capability.`,
+            : `Container "${name}" listens on privileged port ${value}, which can require root or the NET_BIND_SERVICE capability.`,
+          // A low port is a hardening point; an SSH server is an access path.
+          severity: ssh ? undefined : 'info',
         });
       }
     }

@@ -1,6 +1,6 @@
 // Flags Services of type NodePort, which open a port on every node of the cluster.
 import { asMap, defineRule, getNode, getPair, seqItems } from '../../../server/src/engine/api';
-import { removePairCleanly, serviceType, type Edit } from '../_lib/network';
+import { canEditAsYaml, removePairCleanly, serviceType, type Edit } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-nodeport',
@@ -41,7 +41,7 @@ export default defineRule({
     ctx.report({
       node: typeNode,
       message: `Service "${ctx.object.name ?? '(unnamed)'}" is of type NodePort, so its port is open on every node of the cluster.`,
-      fix: complete ? ctx.fix('Change the type to ClusterIP', false, edits) : undefined,
+      fix: complete && canEditAsYaml(ctx.object) ? ctx.fix('Change the type to ClusterIP', false, edits) : undefined,
     });
   },
 });
