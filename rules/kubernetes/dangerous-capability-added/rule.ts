@@ -46,7 +46,9 @@ export default defineRule({
   },
   optionsSchema: {
     type: 'object',
-    properties: { capabilities: { type: 'array', items: { type: 'string', minLength: 1 } } },
+    properties: {
+      capabilities: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Capabilities reported when added (upper case, with or without `CAP_`).' },
+    },
     additionalProperties: false,
   },
   check(ctx) {

@@ -32,7 +32,9 @@ export default defineRule({
   options: { allowedPaths: [] as string[] },
   optionsSchema: {
     type: 'object',
-    properties: { allowedPaths: { type: 'array', items: { type: 'string', minLength: 1 } } },
+    properties: {
+      allowedPaths: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Node paths accepted as hostPath volumes (exact paths, trailing slash ignored).' },
+    },
     additionalProperties: false,
   },
   check(ctx) {
