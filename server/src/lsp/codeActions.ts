@@ -35,19 +35,19 @@ export class CodeActions {
     if (!file) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];
-    if (kindRequested(CodeActionKind.QuickFix, only)) actions.push(...this.quickFixes(doc, file, params.context.diagnostics));
+    const quick = kindRequested(CodeActionKind.QuickFix, only) ? this.quickFixes(doc, file, params.context.diagnostics) : { actions: [], fixes: 0 };
+    actions.push(...quick.actions);
     const fixAllKind = only?.includes(CodeActionKind.SourceFixAll) && !only.includes(FIX_ALL_KIND) ? CodeActionKind.SourceFixAll : FIX_ALL_KIND;
-    if (kindRequested(FIX_ALL_KIND, only) || only?.includes(CodeActionKind.SourceFixAll)) {
-      // Without an explicit request for source actions, offer fix-all only when there is something safe to fix.
-      if (only || this.hasSafeFix(doc)) {
-        const fa = this.fixAllAction(doc, fixAllKind);
-        if (fa) actions.push(fa);
-      }
+    // Requested explicitly (source actions, fix on save), or offered next to a quick-fix when several problems are fixable.
+    const offer = only ? kindRequested(FIX_ALL_KIND, only) : quick.fixes > 0 && this.safeFixCount(doc) > 1;
+    if (offer) {
+      const fa = this.fixAllAction(doc, fixAllKind);
+      if (fa) actions.push(fa);
     }
     return actions;
   }
 
-  private quickFixes(doc: OpenDocument, file: AnalyzedFile, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  private quickFixes(doc: OpenDocument, file: AnalyzedFile, diagnostics: readonly Diagnostic[]): { actions: CodeAction[]; fixes: number } {
     const version = doc.document.version;
     const fixes: CodeAction[] = [];
     const suppress: CodeAction[] = [];
@@ -75,7 +75,7 @@ export class CodeActions {
         docs.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: Commands.showRuleDocs, arguments: [rule] } });
       }
     }
-    return [...fixes, ...suppress, ...docs];
+    return { actions: [...fixes, ...suppress, ...docs], fixes: fixes.length };
   }
 
   /** The diagnostic may come from a result computed before the cache was dropped: lint again and look once more. */
@@ -84,9 +84,8 @@ export class CodeActions {
     return this.linter.finding(key, id, version);
   }
 
-  private hasSafeFix(doc: OpenDocument): boolean {
-    const record = this.linter.lint(doc.key);
-    return record.result.findings.some((f) => f.fixes.some((x) => x.safe));
+  private safeFixCount(doc: OpenDocument): number {
+    return this.linter.lint(doc.key).result.findings.filter((f) => f.fixes.some((x) => x.safe)).length;
   }
 
   private fixAllAction(doc: OpenDocument, kind: string): CodeAction | undefined {

@@ -5,10 +5,14 @@ import { objectSignature } from './objectSignature';
 /** Why a buffer cannot be linted (binary or over the size limit), or undefined. */
 export function unlintableReason(text: string, maxBytes: number): string | undefined {
   if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes)) {
-    return `file is over the ${(maxBytes / 1048576).toFixed(1)} MB limit; skipped (set maxFileSizeMB in .lintel.yaml to raise it)`;
+    return `file is over the ${sizeText(maxBytes)} limit; skipped (set maxFileSizeMB in .lintel.yaml to raise it)`;
   }
   if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes); skipped';
   return undefined;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 export class FileStore {

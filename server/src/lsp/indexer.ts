@@ -10,7 +10,7 @@ import { isConfigFile, isInside, keyForPath, pathOfKey } from './uri';
 /** Time slice of one chunk of indexing before yielding to queued messages. */
 const SLICE_MS = 15;
 
-export interface IndexResult { files: number; configFiles: string[]; cancelled: boolean }
+export interface IndexResult { files: number; configFiles: string[] }
 
 export class Indexer {
   private folders: string[] = [];
@@ -18,6 +18,8 @@ export class Indexer {
   private current?: Promise<IndexResult>;
   private indexedCount = 0;
   private active = false;
+  /** Keys of indexed files (lintable files on disk under the folders, as of the last walk). */
+  walked: string[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -34,8 +36,6 @@ export class Indexer {
 
   setFolders(folders: readonly string[]): void { this.folders = [...new Set(folders)]; }
 
-  /** Keys of indexed files (lintable files on disk under the folders, as of the last walk). */
-  walked: string[] = [];
 
   /**
    * Walks the folders and loads every lintable file; a newer call supersedes a running one.
@@ -48,12 +48,9 @@ export class Indexer {
     return task;
   }
 
-  /** The running (or last) indexing, or a fresh one when none ran yet. */
-  whenIndexed(): Promise<IndexResult> { return this.current ?? this.index(); }
-
   private async indexOnce(id: number, report?: (done: number, total: number) => void): Promise<IndexResult> {
     this.active = true;
-    const progress = this.progressSupported() ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    let progress = this.progressSupported() ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     const release = this.store.hold();
     try {
       progress?.begin('Lintel: indexing workspace', 0, undefined, false);
@@ -63,7 +60,7 @@ export class Indexer {
       const configFiles = keys.filter(isConfigFile);
       let sliceStart = this.deps.timers.now();
       for (let i = 0; i < keys.length; i++) {
-        if (id !== this.run) return { files: i, configFiles, cancelled: true };
+        if (id !== this.run) break;
         this.disk.load(keys[i]);
         if (this.deps.timers.now() - sliceStart > SLICE_MS) {
           const pct = Math.round(((i + 1) * 100) / keys.length);
@@ -72,6 +69,13 @@ export class Indexer {
           await this.deps.timers.yield();
           sliceStart = this.deps.timers.now();
         }
+      }
+      if (id !== this.run) {
+        // Superseded by a newer run: answer with its result, so every caller sees a complete index.
+        progress?.done();
+        progress = undefined;
+        release();
+        return await this.current!;
       }
       // Files that were indexed before but are gone from disk (or now ignored) leave the store.
       const found = new Set(keys);
@@ -82,7 +86,7 @@ export class Indexer {
       this.walked = keys;
       this.indexedCount = keys.length;
       report?.(keys.length, keys.length);
-      return { files: keys.length, configFiles, cancelled: false };
+      return { files: keys.length, configFiles };
     } finally {
       progress?.done();
       release();

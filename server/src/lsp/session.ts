@@ -155,7 +155,6 @@ export class Session {
     const started = this.deps.timers.now();
     try {
       const result = await this.indexer.index();
-      if (result.cancelled) return;
       for (const key of result.configFiles) this.showConfigProblems(key);
       this.log.info(`indexed ${result.files} files in ${Math.round(this.deps.timers.now() - started)} ms`);
     } catch (e) {

@@ -1,15 +1,16 @@
 // A real LSP client for tests: spawns the built server over stdio and speaks JSON-RPC to it, recording what it sends.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ApplyWorkspaceEditRequest, CodeActionRequest, ConfigurationRequest, createProtocolConnection, DiagnosticRefreshRequest,
+  ApplyWorkspaceEditRequest, CodeActionRequest, ConfigurationRequest, createMessageConnection, DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification, DocumentDiagnosticRequest, ExecuteCommandRequest, ExitNotification, InitializedNotification,
   InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShowDocumentRequest,
   ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type CodeActionContext, type Diagnostic,
-  type DocumentDiagnosticReport, type FileEvent, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+  type DocumentDiagnosticReport, type FileEvent, type InitializeResult, type MessageConnection, type PublishDiagnosticsParams,
   type Range, type Registration, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 
@@ -44,11 +45,12 @@ export class LspClient {
   private readonly waiters = new Set<Waiter>();
   private exited?: Promise<number | null>;
 
-  private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection, readonly options: StartOptions) {}
+  private constructor(readonly child: ChildProcess, readonly connection: MessageConnection, readonly options: StartOptions) {}
 
   static async start(options: StartOptions): Promise<LspClient> {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build first (npm run build)`);
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     client.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     child.stderr!.on('data', (d) => { client.stderr += String(d); });
@@ -196,3 +198,6 @@ export class LspClient {
 
   kill(): void { if (this.child.exitCode === null) this.child.kill(); }
 }
+
+/** A diagnostic's message as text (LSP 3.18 also allows markup). */
+export function messageOf(d: Diagnostic): string { return typeof d.message === 'string' ? d.message : d.message.value; }

@@ -1,0 +1,37 @@
+// Process lifecycle of the built server: command-line flags, initialize, shutdown and exit.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, SERVER } from './support/lspClient';
+
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('lsp: lifecycle', () => {
+  it('prints its version and help, and refuses to start without a transport', () => {
+    assert.equal(spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' }).stdout.trim(), VERSION);
+    const help = spawnSync(process.execPath, [SERVER, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /--stdio/);
+    const none = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /choose a transport/);
+  });
+
+  it('initializes with its name, version and capabilities, then shuts down and exits with 0', async () => {
+    const client = await LspClient.start({ pull: true });
+    const { capabilities, serverInfo } = client.initializeResult;
+    assert.deepEqual(serverInfo, { name: 'lintel-language-server', version: VERSION });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.lintel'], resolveProvider: false });
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: ['lintel.fixAllSafe', 'lintel.showRuleDocs'] });
+    assert.equal(await client.stop(), 0);
+    assert.equal(client.stderr, '');
+  });
+
+  it('exits with 1 on exit without shutdown, as the protocol asks', async () => {
+    const client = await LspClient.start({ pull: false });
+    const exited = new Promise<number | null>((resolve) => client.child.on('exit', resolve));
+    await client.connection.sendNotification('exit');
+    assert.equal(await exited, 1);
+  });
+});
