@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Pods run as a dedicated service account, not the namespace default',
   theme: 'least-privilege',
   severity: 'warning',
-  enabledByDefault: false,
+  enabledByDefault: true,
   language: 'kubernetes',
   fixable: false,
   workspace: true,
@@ -19,8 +19,8 @@ export default defineRule({
     'for one workload silently extend to every other pod of the namespace, and its token cannot be told apart in audit logs. A ' +
     'dedicated ServiceAccount per workload keeps permissions and audit trails per application.\n\n' +
     'Pods that get no token of the account (`automountServiceAccountToken: false` on the pod, or on a `default` ServiceAccount ' +
-    'in the workspace) are not reported: they do not act as it. The rule ships disabled because `k8s/sa-token-automount` ' +
-    'already reports pods that mount a token they do not use; enable it to require dedicated accounts. There is no automatic ' +
+    'in the workspace) are not reported: they do not act as it. It complements `k8s/sa-token-automount`, which asks ' +
+    'whether the pod needs a token at all; this rule asks whose token it is. There is no automatic ' +
     'fix: the account has to be created and given the permissions the workload needs.',
   remediation: 'Create a ServiceAccount for the workload and set `serviceAccountName` to it.',
   check(ctx) {

@@ -23,9 +23,12 @@ export class EffectiveConfig {
   private readonly entries = new Map<string, RuleEntry>();
   constructor(readonly file: LintelConfigFile = {}, rules: readonly Rule[] = []) {
     // Aliases in config resolve to their rule, so a team's existing ids keep working.
-    const byAlias = new Map<string, string>();
-    for (const r of rules) for (const a of r.aliases ?? []) byAlias.set(a, r.id);
-    for (const [key, entry] of Object.entries(file.rules ?? {})) this.entries.set(byAlias.get(key) ?? key, entry);
+    // A coarse peer id may stand for several rules; it configures all of them, and a rule's own id wins.
+    const byAlias = new Map<string, string[]>();
+    for (const r of rules) for (const a of r.aliases ?? []) byAlias.set(a, [...(byAlias.get(a) ?? []), r.id]);
+    const entries = Object.entries(file.rules ?? {});
+    for (const [key, entry] of entries) for (const id of byAlias.get(key) ?? []) this.entries.set(id, entry);
+    for (const [key, entry] of entries) if (!byAlias.has(key)) this.entries.set(key, entry);
   }
 
   get preset(): Preset { return this.file.extends ?? 'recommended'; }
