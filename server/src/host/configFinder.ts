@@ -1,0 +1,66 @@
+// Finds and loads the nearest `.lintel.yaml` for a file, caching per folder and config text.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAMES, EffectiveConfig, loadConfig, matchesGlob, type FileError, type Rule } from '../engine';
+
+export interface ConfigForFile { config: EffectiveConfig; path?: string; errors: FileError[] }
+
+export class ConfigFinder {
+  private readonly byDir = new Map<string, string | null>();
+  private readonly loaded = new Map<string, { text: string; result: ConfigForFile }>();
+
+  constructor(private readonly rules: readonly Rule[], private readonly explicitPath?: string, private readonly readText: (p: string) => string | undefined = defaultRead) {}
+
+  /** The configuration that governs `file`: the explicit one, else the nearest ancestor's, else defaults. */
+  forFile(file: string): ConfigForFile {
+    const path = this.explicitPath ?? this.nearest(dirname(file));
+    if (!path) return { config: new EffectiveConfig({}, this.rules), errors: [] };
+    return this.load(path);
+  }
+
+  load(path: string): ConfigForFile {
+    const text = this.readText(path);
+    if (text === undefined) {
+      return { config: new EffectiveConfig({}, this.rules), path, errors: [{ uri: pathToFileURL(path).toString(), severity: 'error', message: 'configuration file cannot be read; using the default configuration' }] };
+    }
+    const cached = this.loaded.get(path);
+    if (cached && cached.text === text) return cached.result;
+    const { config, errors } = loadConfig(pathToFileURL(path).toString(), text, this.rules);
+    const result = { config, path, errors };
+    this.loaded.set(path, { text, result });
+    return result;
+  }
+
+  /** True when the file matches an ignorePaths glob of its configuration. */
+  isIgnored(file: string): boolean {
+    const { config, path } = this.forFile(file);
+    if (!path || config.ignorePaths.length === 0) return false;
+    const rel = relative(dirname(path), file).split(sep).join('/');
+    return config.ignorePaths.some((g) => matchesGlob(rel, g));
+  }
+
+  /** Forget cached lookups (a config file was created, changed or deleted). */
+  reset(): void { this.byDir.clear(); this.loaded.clear(); }
+
+  private nearest(dir: string): string | undefined {
+    const chain: string[] = [];
+    let cur = dir;
+    for (let i = 0; i < 64; i++) {
+      const known = this.byDir.get(cur);
+      if (known !== undefined) { for (const d of chain) this.byDir.set(d, known); return known ?? undefined; }
+      chain.push(cur);
+      const hit = CONFIG_FILE_NAMES.map((n) => join(cur, n)).find((p) => existsSync(p));
+      if (hit) { for (const d of chain) this.byDir.set(d, hit); return hit; }
+      const parent = dirname(cur);
+      if (parent === cur) break;
+      cur = parent;
+    }
+    for (const d of chain) this.byDir.set(d, null);
+    return undefined;
+  }
+}
+
+function defaultRead(p: string): string | undefined {
+  try { return readFileSync(p, 'utf8'); } catch { return undefined; }
+}
