@@ -1,5 +1,5 @@
 // Shared readers for the network-exposure rules: exact label maps, pod-producing objects, Service types and IP ranges.
-import { asMap, asSeq, getIn, getNode, getPair, mapEntries, seqItems, str, type K8sContext, type K8sObject, type YMap } from '../../../server/src/engine/api';
+import { asMap, asSeq, deref, getIn, getNode, getPair, mapEntries, seqItems, str, type K8sContext, type K8sObject, type YMap } from '../../../server/src/engine/api';
 
 export type YDoc = K8sContext<object>['doc'];
 export type YNode = NonNullable<ReturnType<typeof getIn>>;
@@ -160,4 +160,15 @@ export function removePairCleanly(edit: K8sContext<object>['edit'], map: YMap | 
 /** Fixes render YAML; a JSON manifest would stop being JSON, so they are not offered there. */
 export function canEditAsYaml(o: K8sObject): boolean {
   return !/\.json$/i.test(o.uri);
+}
+
+/** The node written as `key`'s value in this map, alias included (undefined when absent or empty). */
+export function writtenValue(map: YMap | undefined, key: string): YNode | undefined {
+  const v = getPair(map, key)?.value as YNode | null | undefined;
+  return v && typeof v === 'object' && 'range' in v && v.range ? v : undefined;
+}
+
+/** True when editing the node changes this place only: it is not an alias and carries no anchor others may use. */
+export function editableHere(node: unknown, doc: YDoc): boolean {
+  return !!node && deref(node, doc) === node && !(node as { anchor?: string }).anchor;
 }

@@ -1,6 +1,6 @@
 // Flags ingress-nginx snippet annotations, which inject raw NGINX configuration into the shared controller.
-import { asMap, defineRule, getNode, getPair, mapEntries } from '../../../server/src/engine/api';
-import { canEditAsYaml, removePairCleanly } from '../_lib/network';
+import { asMap, defineRule, deref, getPair, mapEntries } from '../../../server/src/engine/api';
+import { canEditAsYaml, editableHere, removePairCleanly, writtenValue } from '../_lib/network';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 
@@ -24,17 +24,20 @@ export default defineRule({
   remediation: 'Replace the snippet with the dedicated ingress-nginx annotation or controller setting for what it does, and remove it.',
   check(ctx) {
     const metadata = ctx.object.metadata;
-    const annotations = asMap(getNode(metadata, 'annotations', ctx.doc), ctx.doc);
-    if (!annotations) return;
+    const written = writtenValue(metadata, 'annotations');
+    const annotations = asMap(written, ctx.doc);
+    if (!written || !annotations) return;
+    // Annotations reached through an alias are reported at the alias and left alone: the anchor serves other places.
+    const here = editableHere(written, ctx.doc) && editableHere(writtenValue(ctx.object.root, 'metadata'), ctx.doc) && canEditAsYaml(ctx.object);
     for (const [key, , pair] of mapEntries(annotations, ctx.doc)) {
       if (!key.startsWith(PREFIX) || !key.endsWith('-snippet')) continue;
       const removal = annotations.items.length > 1
         ? removePairCleanly(ctx.edit, annotations, key)
         : getPair(metadata, 'annotations') && removePairCleanly(ctx.edit, metadata, 'annotations');
       ctx.report({
-        node: pair,
+        node: deref(written, ctx.doc) === written ? pair : written,
         message: `Ingress "${ctx.object.name ?? '(unnamed)'}" injects raw NGINX configuration through ${key.slice(PREFIX.length)}, which runs with the ingress controller's privileges.`,
-        fix: canEditAsYaml(ctx.object) ? ctx.fix(`Remove the ${key.slice(PREFIX.length)} annotation`, false, removal || undefined) : undefined,
+        fix: here ? ctx.fix(`Remove the ${key.slice(PREFIX.length)} annotation`, false, removal || undefined) : undefined,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
-import { asMap, asSeq, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str } from '../../../server/src/engine/api';
-import { canEditAsYaml, exactStrings, type Edit } from '../_lib/network';
+import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str } from '../../../server/src/engine/api';
+import { canEditAsYaml, editableHere, exactStrings, writtenValue, type Edit, type YNode } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
 const TLS_ANNOTATIONS: Record<string, (v: string) => boolean> = {
@@ -71,24 +71,26 @@ export default defineRule({
       if (value === undefined || test(value.trim().toLowerCase())) return;
     }
 
-    const hosts: Array<{ host: string; node: NonNullable<ReturnType<typeof getNode>> }> = [];
+    // Hosts with the node to report: the host value, or the rule item when it is an alias to a rule written elsewhere.
+    const hosts: Array<{ host: string; node: YNode }> = [];
     let allHostsKnown = true;
-    for (const rule of rules) {
-      const map = asMap(rule, ctx.doc);
-      const hostNode = getNode(map, 'host', ctx.doc);
+    for (const item of asSeq(getNode(spec, 'rules', ctx.doc), ctx.doc)?.items ?? []) {
+      const map = asMap(item, ctx.doc);
+      const hostNode = writtenValue(map, 'host');
       const host = hostNode ? str(hostNode, ctx.doc) : undefined;
       if (!map || (hostNode && host === undefined)) allHostsKnown = false;
-      else if (hostNode && host) hosts.push({ host, node: hostNode });
+      else if (hostNode && host) hosts.push({ host, node: deref(item, ctx.doc) === item ? hostNode : (item as YNode) });
     }
     const name = o.name ?? '(unnamed)';
 
     const tlsNode = getNode(spec, 'tls', ctx.doc);
     const tlsSeq = asSeq(tlsNode, ctx.doc);
+    const specHere = canEditAsYaml(o) && editableHere(writtenValue(o.root, 'spec'), ctx.doc);
     if (tlsNode && !tlsSeq && !isNullish(tlsNode)) return;
     const tlsItems = seqItems(tlsSeq, ctx.doc);
     if (tlsItems.length === 0) {
       const unique = [...new Set(hosts.map((h) => h.host))];
-      const fix = allHostsKnown && unique.length > 0 && canEditAsYaml(o)
+      const fix = allHostsKnown && unique.length > 0 && specHere && (!tlsNode || editableHere(writtenValue(spec, 'tls'), ctx.doc))
         ? ctx.fix('Add a tls section for the hosts', false, markSecretName(ctx.edit.setIn(spec, ['tls'], [{ hosts: unique, secretName: secretNameFor(o.name ?? unique[0]) }])))
         : undefined;
       ctx.report({
@@ -112,7 +114,7 @@ export default defineRule({
     for (const { host, node } of hosts) {
       if (seen.has(host.toLowerCase()) || tlsHosts.some((t) => covers(t, host))) continue;
       seen.add(host.toLowerCase());
-      const edit = tlsSeq && canEditAsYaml(o) ? ctx.edit.appendToSeq(tlsSeq, { hosts: [host], secretName: secretNameFor(host) }) : undefined;
+      const edit = tlsSeq && specHere && editableHere(writtenValue(spec, 'tls'), ctx.doc) ? ctx.edit.appendToSeq(tlsSeq, { hosts: [host], secretName: secretNameFor(host) }) : undefined;
       ctx.report({
         node,
         message: `Host "${host}" of Ingress "${name}" is not listed under tls, so it is served over plain HTTP.`,

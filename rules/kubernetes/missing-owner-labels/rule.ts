@@ -1,6 +1,6 @@
 // Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
 import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, type K8sObject } from '../../../server/src/engine/api';
-import { canEditAsYaml, yamlScalar, type Edit } from '../_lib/network';
+import { canEditAsYaml, editableHere, writtenValue, yamlScalar, type Edit } from '../_lib/network';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 /** Kinds the cluster or its controllers create and own: their labels are not the team's to set. */
@@ -98,7 +98,7 @@ export default defineRule({
     const block = !o.metadata.flow && !(labels && labels.flow);
     const values = Object.fromEntries(missing.map((k) => [k, placeholderFor(k, o, block)]));
     let edit: Edit | undefined;
-    if (labels?.anchor || !canEditAsYaml(o)) {
+    if (labels?.anchor || !canEditAsYaml(o) || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc)) {
       // Other objects may merge an anchored map; JSON manifests would stop being JSON: leave the edit to the user.
     } else if (labels && labels.items.length > 0) {
       const parts = missing.map((k) => ctx.edit.insertPair(labels, k, values[k], labels.flow ? undefined : PLACEHOLDER));

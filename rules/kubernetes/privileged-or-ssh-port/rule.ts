@@ -1,5 +1,6 @@
 // Flags containers that listen on port 22 (SSH) or another port below 1024, and Services that forward to port 22.
-import { asMap, defineRule, getNode, num, seqItems, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
+import { asMap, asSeq, defineRule, deref, getNode, getPair, num, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
+import { writtenValue, type YDoc, type YNode } from '../_lib/network';
 
 const SSH_PORT = 22;
 
@@ -7,6 +8,11 @@ const SSH_PORT = 22;
 function protocolOf(port: ReturnType<typeof asMap>, doc: Parameters<typeof str>[1]): string | undefined {
   const node = getNode(port, 'protocol', doc);
   return node ? str(node, doc)?.toUpperCase() : 'TCP';
+}
+
+/** Where to point: the value, or the list item when the item is an alias to a port written elsewhere. */
+function localTarget(item: unknown, node: YNode, doc: YDoc): YNode {
+  return deref(item, doc) === item ? node : (item as YNode);
 }
 
 export default defineRule({
@@ -33,14 +39,13 @@ export default defineRule({
   check(ctx) {
     const o = ctx.object;
     if (o.kind === 'Service') {
-      for (const item of seqItems(getNode(o.spec, 'ports', ctx.doc), ctx.doc)) {
+      for (const item of asSeq(getNode(o.spec, 'ports', ctx.doc), ctx.doc)?.items ?? []) {
         const port = asMap(item, ctx.doc);
         if (!port || protocolOf(port, ctx.doc) !== 'TCP') continue;
-        const target = getNode(port, 'targetPort', ctx.doc);
-        const node = target ?? getNode(port, 'port', ctx.doc);
+        const node = writtenValue(port, 'targetPort') ?? (getPair(port, 'targetPort') ? undefined : writtenValue(port, 'port'));
         if (!node || num(node, ctx.doc) !== SSH_PORT) continue;
         ctx.report({
-          node,
+          node: localTarget(item, node, ctx.doc),
           message: `Service "${o.name ?? '(unnamed)'}" forwards to port 22 (SSH) of its pods.`,
         });
       }
@@ -48,15 +53,15 @@ export default defineRule({
     }
     for (const c of o.containers) {
       if (c.kind === 'ephemeralContainer') continue;
-      for (const item of seqItems(getNode(c.map, 'ports', ctx.doc), ctx.doc)) {
+      for (const item of asSeq(getNode(c.map, 'ports', ctx.doc), ctx.doc)?.items ?? []) {
         const port = asMap(item, ctx.doc);
-        const node = getNode(port, 'containerPort', ctx.doc);
+        const node = writtenValue(port, 'containerPort');
         const value = num(node, ctx.doc);
         if (!node || value === undefined || !Number.isInteger(value) || value < 1 || value >= 1024) continue;
         const name = c.name ?? String(c.index);
         const ssh = value === SSH_PORT && protocolOf(port, ctx.doc) === 'TCP';
         ctx.report({
-          node,
+          node: localTarget(item, node, ctx.doc),
           message: ssh
             ? `Container "${name}" listens on port 22 (SSH), a way into the pod that bypasses kubectl exec.`
             : `Container "${name}" listens on privileged port ${value}, which can require root or the NET_BIND_SERVICE capability.`,

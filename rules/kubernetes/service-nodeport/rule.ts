@@ -1,6 +1,6 @@
 // Flags Services of type NodePort, which open a port on every node of the cluster.
-import { asMap, defineRule, getNode, getPair, seqItems } from '../../../server/src/engine/api';
-import { canEditAsYaml, removePairCleanly, serviceType, type Edit } from '../_lib/network';
+import { asMap, asSeq, defineRule, getPair } from '../../../server/src/engine/api';
+import { canEditAsYaml, editableHere, removePairCleanly, serviceType, writtenValue, type Edit } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-nodeport',
@@ -19,29 +19,26 @@ export default defineRule({
     'Keep Services `ClusterIP` and publish them through an Ingress or Gateway, or through a LoadBalancer that can be restricted.',
   remediation: 'Use `type: ClusterIP` and expose the Service through an Ingress, a Gateway or a restricted LoadBalancer.',
   check(ctx) {
-    const spec = ctx.object.spec;
-    const typeNode = getNode(spec, 'type', ctx.doc);
-    if (!spec || !typeNode || serviceType(ctx.object) !== 'NodePort') return;
+    const o = ctx.object;
+    const spec = o.spec;
+    const typeNode = writtenValue(spec, 'type');
+    if (!spec || !typeNode || serviceType(o) !== 'NodePort') return;
     // ClusterIP Services reject nodePort and externalTrafficPolicy: the fix removes them, or is not offered.
-    const edits: Array<Edit | undefined> = [ctx.edit.setScalar(typeNode, 'ClusterIP')];
-    let complete = true;
-    for (const item of seqItems(getNode(spec, 'ports', ctx.doc), ctx.doc)) {
+    // Nothing reached through an alias or carrying an anchor is edited: other places would change too.
+    const edits: Array<Edit | undefined> = [editableHere(typeNode, ctx.doc) ? ctx.edit.setScalar(typeNode, 'ClusterIP') : undefined];
+    const specHere = editableHere(writtenValue(o.root, 'spec'), ctx.doc);
+    const portsNode = writtenValue(spec, 'ports');
+    for (const item of asSeq(portsNode, ctx.doc)?.items ?? []) {
       const port = asMap(item, ctx.doc);
-      if (!port) { complete = false; continue; }
-      if (!getPair(port, 'nodePort')) continue;
-      const removal = removePairCleanly(ctx.edit, port, 'nodePort');
-      if (!removal) complete = false;
-      edits.push(removal);
+      if (!port || !getPair(port, 'nodePort')) continue;
+      edits.push(specHere && editableHere(portsNode, ctx.doc) && editableHere(item, ctx.doc) ? removePairCleanly(ctx.edit, port, 'nodePort') : undefined);
     }
-    if (getPair(spec, 'externalTrafficPolicy')) {
-      const removal = removePairCleanly(ctx.edit, spec, 'externalTrafficPolicy');
-      if (!removal) complete = false;
-      edits.push(removal);
-    }
+    if (getPair(spec, 'externalTrafficPolicy')) edits.push(specHere ? removePairCleanly(ctx.edit, spec, 'externalTrafficPolicy') : undefined);
+    const complete = edits.every((e) => e !== undefined) && canEditAsYaml(o);
     ctx.report({
       node: typeNode,
-      message: `Service "${ctx.object.name ?? '(unnamed)'}" is of type NodePort, so its port is open on every node of the cluster.`,
-      fix: complete && canEditAsYaml(ctx.object) ? ctx.fix('Change the type to ClusterIP', false, edits) : undefined,
+      message: `Service "${o.name ?? '(unnamed)'}" is of type NodePort, so its port is open on every node of the cluster.`,
+      fix: complete ? ctx.fix('Change the type to ClusterIP', false, edits) : undefined,
     });
   },
 });
