@@ -107,7 +107,7 @@ export function yamlScalar(text: string): string {
   return JSON.stringify(text);
 }
 
-/** A seq item prefix and the indentation of its lines, following the file's habit for block sequences. */
+/** The extra indentation of block sequence items under their key, following the file's habit. */
 export function seqIndent(indentSeq: boolean, step: number): string {
   return indentSeq ? ' '.repeat(step) : '';
 }
@@ -171,4 +171,14 @@ export function writtenValue(map: YMap | undefined, key: string): YNode | undefi
 /** True when editing the node changes this place only: it is not an alias and carries no anchor others may use. */
 export function editableHere(node: unknown, doc: YDoc): boolean {
   return !!node && deref(node, doc) === node && !(node as { anchor?: string }).anchor;
+}
+
+/** A core Service (`v1`), not a Knative or other custom kind that shares the name. */
+export function isCoreService(o: K8sObject): boolean {
+  return o.kind === 'Service' && o.apiVersion === 'v1';
+}
+
+/** A Kubernetes Ingress (networking.k8s.io or the old extensions group), not a custom kind that shares the name. */
+export function isKubernetesIngress(o: K8sObject): boolean {
+  return o.kind === 'Ingress' && (o.group === 'networking.k8s.io' || o.group === 'extensions');
 }

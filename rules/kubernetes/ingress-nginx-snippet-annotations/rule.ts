@@ -1,6 +1,6 @@
 // Flags ingress-nginx snippet annotations, which inject raw NGINX configuration into the shared controller.
 import { asMap, defineRule, deref, getPair, mapEntries } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, removePairCleanly, writtenValue } from '../_lib/network';
+import { canEditAsYaml, editableHere, isKubernetesIngress, removePairCleanly, writtenValue } from '../_lib/network';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 
@@ -23,6 +23,7 @@ export default defineRule({
     'snippet annotations by default since v1.9 (`allow-snippet-annotations: false`).',
   remediation: 'Replace the snippet with the dedicated ingress-nginx annotation or controller setting for what it does, and remove it.',
   check(ctx) {
+    if (!isKubernetesIngress(ctx.object)) return;
     const metadata = ctx.object.metadata;
     const written = writtenValue(metadata, 'annotations');
     const annotations = asMap(written, ctx.doc);

@@ -1,6 +1,6 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
 import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, exactStrings, writtenValue, type Edit, type YNode } from '../_lib/network';
+import { canEditAsYaml, editableHere, exactStrings, isKubernetesIngress, writtenValue, type Edit, type YNode } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
 const TLS_ANNOTATIONS: Record<string, (v: string) => boolean> = {
@@ -59,7 +59,7 @@ export default defineRule({
     const spec = o.spec;
     const rulesPair = getPair(spec, 'rules');
     const rules = seqItems(getNode(spec, 'rules', ctx.doc), ctx.doc);
-    if (!spec || !rulesPair || rules.length === 0) return;
+    if (!isKubernetesIngress(o) || !spec || !rulesPair || rules.length === 0) return;
     if (o.labels['acme.cert-manager.io/http01-solver'] !== undefined) return;
 
     const annotationsNode = getNode(o.metadata, 'annotations', ctx.doc);

@@ -1,6 +1,6 @@
 // Flags containers that listen on port 22 (SSH) or another port below 1024, and Services that forward to port 22.
 import { asMap, asSeq, defineRule, deref, getNode, getPair, num, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { writtenValue, type YDoc, type YNode } from '../_lib/network';
+import { isCoreService, writtenValue, type YDoc, type YNode } from '../_lib/network';
 
 const SSH_PORT = 22;
 
@@ -39,6 +39,7 @@ export default defineRule({
   check(ctx) {
     const o = ctx.object;
     if (o.kind === 'Service') {
+      if (!isCoreService(o)) return;
       for (const item of asSeq(getNode(o.spec, 'ports', ctx.doc), ctx.doc)?.items ?? []) {
         const port = asMap(item, ctx.doc);
         if (!port || protocolOf(port, ctx.doc) !== 'TCP') continue;

@@ -1,6 +1,6 @@
 // Flags Services that set spec.externalIPs, which can capture traffic for any address (CVE-2020-8554).
 import { defineRule, getNode, getPair, seqItems } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, removePairCleanly, writtenValue } from '../_lib/network';
+import { canEditAsYaml, editableHere, isCoreService, removePairCleanly, writtenValue } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-external-ips',
@@ -22,7 +22,7 @@ export default defineRule({
     const spec = ctx.object.spec;
     const pair = getPair(spec, 'externalIPs');
     const ips = seqItems(getNode(spec, 'externalIPs', ctx.doc), ctx.doc);
-    if (!pair || ips.length === 0) return;
+    if (!isCoreService(ctx.object) || !pair || ips.length === 0) return;
     ctx.report({
       node: pair,
       message: `Service "${ctx.object.name ?? '(unnamed)'}" sets externalIPs, so nodes route traffic for ${ips.length === 1 ? 'that address' : 'those addresses'} to its pods whoever owns ${ips.length === 1 ? 'it' : 'them'}.`,

@@ -1,6 +1,6 @@
 // Flags Services of type NodePort, which open a port on every node of the cluster.
 import { asMap, asSeq, defineRule, getPair } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, removePairCleanly, serviceType, writtenValue, type Edit } from '../_lib/network';
+import { canEditAsYaml, editableHere, isCoreService, removePairCleanly, serviceType, writtenValue, type Edit } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-nodeport',
@@ -22,7 +22,7 @@ export default defineRule({
     const o = ctx.object;
     const spec = o.spec;
     const typeNode = writtenValue(spec, 'type');
-    if (!spec || !typeNode || serviceType(o) !== 'NodePort') return;
+    if (!isCoreService(o) || !spec || !typeNode || serviceType(o) !== 'NodePort') return;
     // ClusterIP Services reject nodePort and externalTrafficPolicy: the fix removes them, or is not offered.
     // Nothing reached through an alias or carrying an anchor is edited: other places would change too.
     const edits: Array<Edit | undefined> = [editableHere(typeNode, ctx.doc) ? ctx.edit.setScalar(typeNode, 'ClusterIP') : undefined];

@@ -1,6 +1,6 @@
 // Flags LoadBalancer Services that get an internet-facing load balancer open to every source address.
 import { asMap, defineRule, getNode, mapEntries, str } from '../../../server/src/engine/api';
-import { exactStrings, isOpenCidr, isPrivateAddress, serviceType, writtenValue } from '../_lib/network';
+import { exactStrings, isCoreService, isOpenCidr, isPrivateAddress, serviceType, writtenValue } from '../_lib/network';
 
 /** Annotations that make the cloud provision an internal load balancer, with the values that mean so (lower case). */
 const INTERNAL_ANNOTATIONS: Record<string, (v: string) => boolean> = {
@@ -67,7 +67,7 @@ export default defineRule({
     const o = ctx.object;
     const spec = o.spec;
     const typeNode = writtenValue(spec, 'type');
-    if (!spec || !typeNode || serviceType(o) !== 'LoadBalancer') return;
+    if (!isCoreService(o) || !spec || !typeNode || serviceType(o) !== 'LoadBalancer') return;
 
     // Annotations: any relevant one that cannot be read exactly makes the exposure unknown.
     const annotationsNode = getNode(o.metadata, 'annotations', ctx.doc);

@@ -1,6 +1,6 @@
 // Flags Services whose selector matches the pods of no workload in the workspace (a dangling Service).
 import { asMap, defineRule, getIn, getNode, getPair, K8sWorkspaceView, matchPlainSelector, type K8sObject } from '../../../server/src/engine/api';
-import { CONTROLLER_POD_LABELS, definesPods, exactStringMap, formatLabels, isCustomResource, podLabels, sameFolderTree, serviceType } from '../_lib/network';
+import { CONTROLLER_POD_LABELS, definesPods, exactStringMap, formatLabels, isCoreService, isCustomResource, podLabels, sameFolderTree, serviceType } from '../_lib/network';
 
 /** Edit distance, bounded: returns max + 1 as soon as it is exceeded. */
 function distance(a: string, b: string, max: number): number {
@@ -77,7 +77,7 @@ export default defineRule({
   check(ctx) {
     const svc = ctx.object;
     const spec = svc.spec;
-    if (!spec) return;
+    if (!spec || !isCoreService(svc)) return;
     const type = serviceType(svc);
     if (type === undefined || type === 'ExternalName') return;
     const pair = getPair(spec, 'selector');
