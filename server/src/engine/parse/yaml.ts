@@ -2,6 +2,7 @@
 import { isAlias, isCollection, isPair, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
+import { aliasTargets } from './yamlNodes';
 import type { FileError } from '../types';
 
 export interface YamlDocument {
@@ -125,10 +126,12 @@ function checkShape(doc: Document.Parsed): string | undefined {
   }
   if (tooDeep) return `YAML nesting exceeds ${MAX_DEPTH} levels; document skipped`;
   if (!hasAlias) return undefined;
+  // Targets from one pass over the document (Alias.resolve searches it on every call: quadratic).
+  const targets = aliasTargets(doc);
   const memo = new Map<Node, number>();
   const size = (n: unknown, depth: number): number => {
     if (n === null || n === undefined || depth > 64) return 1;
-    if (isAlias(n)) return size(n.resolve(doc), depth + 1);
+    if (isAlias(n)) return size(targets.get(n), depth + 1);
     const cached = memo.get(n as Node);
     if (cached !== undefined) return cached;
     let total = 1;

@@ -1,5 +1,5 @@
 // Small, alias-aware readers over the `yaml` AST; every reader returns undefined for what it cannot know.
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 
 export type YNode = Node;
@@ -7,10 +7,31 @@ export type YMap = YAMLMap<unknown, unknown>;
 export type YSeq = YAMLSeq<unknown>;
 export type YPair = Pair<unknown, unknown>;
 
+const targetsByDoc = new WeakMap<Document, Map<Node, Node | undefined>>();
+
+/**
+ * The node each alias of a document refers to: the last node anchored with its name before it.
+ * Computed in one pass and cached per document, because Alias.resolve searches the whole
+ * document on every call, which made documents with many aliases take quadratic time.
+ */
+export function aliasTargets(doc: Document): Map<Node, Node | undefined> {
+  let targets = targetsByDoc.get(doc);
+  if (targets) return targets;
+  const found = new Map<Node, Node | undefined>();
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Alias(_k, n) { found.set(n, anchors.get(n.source)); },
+    Node(_k, n) { if (n.anchor) anchors.set(n.anchor, n); },
+  });
+  targets = found;
+  targetsByDoc.set(doc, targets);
+  return targets;
+}
+
 /** Follows aliases (bounded), never expanding them. */
 export function deref(node: unknown, doc: Document | undefined): Node | undefined {
   let n = node as Node | undefined;
-  for (let i = 0; i < 8 && n && isAlias(n); i++) n = doc ? (n.resolve(doc) as Node | undefined) : undefined;
+  for (let i = 0; i < 8 && n && isAlias(n); i++) n = doc ? aliasTargets(doc).get(n) : undefined;
   return n && !isAlias(n) ? n : undefined;
 }
 
