@@ -14,7 +14,7 @@ export function unifiedDiff(before: string, after: string, oldName: string, newN
   for (const h of hunks) {
     out.push(`@@ -${range(h.aStart, h.aLen)} +${range(h.bStart, h.bLen)} @@`);
     for (const op of h.ops) {
-      const text = op.line.replace(/\r?\n$/, '');
+      const text = op.line.replace(/\n$/, '');
       out.push(`${op.kind}${text}`);
       if (!op.line.endsWith('\n')) out.push('\\ No newline at end of file');
     }

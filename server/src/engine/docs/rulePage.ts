@@ -51,9 +51,11 @@ function optionsSection(rule: RuleMeta): string {
   const entries = Object.entries(rule.options ?? {});
   if (entries.length === 0) return 'This rule has no options.';
   const props = (rule.optionsSchema?.properties ?? {}) as Record<string, { description?: string }>;
-  const rows = entries.map(([k, v]) => [code(k), code(JSON.stringify(v)), cell(props[k]?.description ?? '')]);
+  const described = entries.some(([k]) => props[k]?.description);
+  const rows = entries.map(([k, v]) => [code(k), code(JSON.stringify(v)), ...(described ? [cell(props[k]?.description ?? '')] : [])]);
+  const header = described ? ['Option', 'Default', 'Meaning'] : ['Option', 'Default'];
   const example = `rules:\n  ${rule.id}:\n    options:\n${entries.map(([k, v]) => `      ${k}: ${JSON.stringify(v)}`).join('\n')}\n`;
-  return `${table(['Option', 'Default', 'Meaning'], rows)}\n\nSet them in ${code('.lintel.yaml')}:\n\n${fenced(example, 'yaml')}`;
+  return `${table(header, rows)}\n\nSet them in ${code('.lintel.yaml')}:\n\n${fenced(example, 'yaml')}`;
 }
 
 function language(name: string): string {
