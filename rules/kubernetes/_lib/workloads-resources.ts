@@ -8,7 +8,7 @@ import {
 /** A YAML node as the readers return it. */
 export type YNode = NonNullable<ReturnType<typeof getNode>>;
 type Doc = K8sObject['doc'];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** The context of any rule of this pack, whatever its options. */
 export type AnyCtx = K8sContext<any>;
 
 /** How a key of a map reads: absent, present with an empty value, present with a value, or not decidable. */
