@@ -58,8 +58,8 @@ export default defineRule({
     const o = ctx.object;
     const spec = o.spec;
     const rulesPair = getPair(spec, 'rules');
-    const rules = seqItems(getNode(spec, 'rules', ctx.doc), ctx.doc);
-    if (!isKubernetesIngress(o) || !spec || !rulesPair || rules.length === 0) return;
+    const rules = asSeq(getNode(spec, 'rules', ctx.doc), ctx.doc);
+    if (!isKubernetesIngress(o) || !spec || !rulesPair || !rules || rules.items.length === 0) return;
     if (o.labels['acme.cert-manager.io/http01-solver'] !== undefined) return;
 
     const annotationsNode = getNode(o.metadata, 'annotations', ctx.doc);
@@ -74,7 +74,7 @@ export default defineRule({
     // Hosts with the node to report: the host value, or the rule item when it is an alias to a rule written elsewhere.
     const hosts: Array<{ host: string; node: YNode }> = [];
     let allHostsKnown = true;
-    for (const item of asSeq(getNode(spec, 'rules', ctx.doc), ctx.doc)?.items ?? []) {
+    for (const item of rules.items) {
       const map = asMap(item, ctx.doc);
       const hostNode = writtenValue(map, 'host');
       const host = hostNode ? str(hostNode, ctx.doc) : undefined;
@@ -93,11 +93,12 @@ export default defineRule({
       const fix = allHostsKnown && unique.length > 0 && specHere && (!tlsNode || editableHere(writtenValue(spec, 'tls'), ctx.doc))
         ? ctx.fix('Add a tls section for the hosts', false, markSecretName(ctx.edit.setIn(spec, ['tls'], [{ hosts: unique, secretName: secretNameFor(o.name ?? unique[0]) }])))
         : undefined;
+      const why = tlsSeq ? 'its tls section is empty' : 'it has no tls section';
       ctx.report({
         node: rulesPair,
         message: unique.length > 0
-          ? `Ingress "${name}" serves ${unique.map((h) => `"${h}"`).join(', ')} over plain HTTP: it has no tls section.`
-          : `Ingress "${name}" serves its rules over plain HTTP: it has no tls section.`,
+          ? `Ingress "${name}" serves ${unique.map((h) => `"${h}"`).join(', ')} over plain HTTP: ${why}.`
+          : `Ingress "${name}" serves its rules over plain HTTP: ${why}.`,
         fix,
       });
       return;

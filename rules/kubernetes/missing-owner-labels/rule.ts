@@ -21,10 +21,9 @@ function isClusterInternal(o: K8sObject): boolean {
 }
 
 /** Label keys a Kustomization in this folder or above adds to every resource (commonLabels, labels[].pairs). */
-function kustomizeLabels(o: K8sObject, all: readonly K8sObject[]): Set<string> {
+function kustomizeLabels(o: K8sObject, kustomizations: readonly K8sObject[]): Set<string> {
   const keys = new Set<string>();
-  for (const k of all) {
-    if (k.kind !== 'Kustomization' && k.kind !== 'Component') continue;
+  for (const k of kustomizations) {
     const dir = k.uri.slice(0, k.uri.lastIndexOf('/') + 1);
     if (!o.uri.startsWith(dir)) continue;
     for (const [key] of mapEntries(getNode(k.root, 'commonLabels', k.doc), k.doc)) keys.add(key);
@@ -91,7 +90,7 @@ export default defineRule({
     const entries = mapEntries(labels, ctx.doc);
     if (labels && (entries.length !== labels.items.length || entries.some(([k]) => k === '<<'))) return;
     const present = new Set(entries.map(([k]) => k));
-    const fromKustomize = kustomizeLabels(o, ctx.workspace.objects);
+    const fromKustomize = kustomizeLabels(o, ctx.workspace.ofKind('Kustomization', 'Component'));
     const missing = required.filter((k) => !present.has(k) && !fromKustomize.has(k));
     if (missing.length === 0) return;
 
