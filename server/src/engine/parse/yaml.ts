@@ -1,5 +1,5 @@
 // Parses a YAML stream into documents with exact offsets, bounded against alias bombs and deep nesting.
-import { isAlias, isCollection, isPair, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { Composer, isAlias, isCollection, isPair, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import { aliasTargets } from './yamlNodes';
@@ -73,13 +73,14 @@ export function parseYaml(uri: string, text: string): YamlFile {
     return file;
   }
   let parsed: Document.Parsed[];
+  const tooDeep: number[] = [];
   try {
-    parsed = parseAllDocuments(text, { keepSourceTokens: true, lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
-    if (!Array.isArray(parsed)) parsed = [];
+    parsed = parseStream(text, tooDeep);
   } catch (e) {
-    file.errors.push({ uri, severity: 'error', message: e instanceof RangeError ? 'YAML nesting is too deep to analyse; file skipped' : `YAML could not be parsed: ${(e as Error).message}` });
+    file.errors.push({ uri, severity: 'error', message: `YAML could not be parsed: ${(e as Error).message}` });
     return file;
   }
+  for (const s of tooDeep) file.errors.push({ uri, severity: 'error', message: TOO_DEEP, range: lines.range(s, lines.lineEnd(lines.position(s).line)) });
   // Template actions standing where YAML structure is are only known once the text is parsed.
   if (looksLikeTemplate(text, parsed)) {
     file.template = true;
@@ -88,12 +89,17 @@ export function parseYaml(uri: string, text: string): YamlFile {
   parsed.forEach((doc, index) => {
     const [start, , end] = doc.range;
     const entry: YamlDocument = { index, doc, start, end, usable: true };
+    let deep = false;
     for (const err of doc.errors) {
       const [s, e] = err.pos;
       const duplicate = err.code === 'DUPLICATE_KEY';
+      // The composer reports its own stack overflow on deep nesting as this code (once is enough).
+      const exhausted = err.code === 'RESOURCE_EXHAUSTION';
+      if (exhausted && deep) continue;
+      deep ||= exhausted;
       file.errors.push({
         uri, severity: duplicate ? 'warning' : 'error',
-        message: duplicate ? `${firstLine(err.message)} (most tools keep the last value)` : `YAML syntax error: ${firstLine(err.message)}`,
+        message: duplicate ? `${firstLine(err.message)} (most tools keep the last value)` : exhausted ? TOO_DEEP : `YAML syntax error: ${firstLine(err.message)}`,
         range: lines.range(s, Math.max(e, s + 1)),
       });
       if (!duplicate) entry.usable = false;
@@ -111,6 +117,61 @@ export function parseYaml(uri: string, text: string): YamlFile {
 }
 
 function firstLine(s: string): string { return s.split('\n')[0]; }
+
+const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false } as const;
+const TOO_DEEP = 'YAML nesting is too deep to analyse; document skipped';
+const DOC_MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
+ * Parses a YAML stream. When the parser gives up on the whole stream (a stack overflow on deeply
+ * nested block collections), each document is parsed on its own, so the others are still
+ * analysed; the offsets of documents that are too deep are added to `tooDeep`.
+ */
+function parseStream(text: string, tooDeep: number[]): Document.Parsed[] {
+  try {
+    const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: new LineCounter() }) as Document.Parsed[];
+    return Array.isArray(docs) ? docs : [];
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  return parseEachDocument(text, tooDeep);
+}
+
+/** Parses the slices between `---` lines one by one, keeping offsets in the whole text. */
+function parseEachDocument(text: string, tooDeep: number[]): Document.Parsed[] {
+  const starts = [0];
+  DOC_MARKER.lastIndex = 1;
+  for (let m = DOC_MARKER.exec(text); m; m = DOC_MARKER.exec(text)) starts.push(m.index);
+  const out: Document.Parsed[] = [];
+  starts.forEach((s, i) => {
+    const e = i + 1 < starts.length ? starts[i + 1] : text.length;
+    try {
+      const tokens = [...new Parser().parse(text.slice(s, e))];
+      shiftOffsets(tokens, s);
+      for (const d of new Composer(PARSE_OPTIONS).compose(tokens, false, e)) out.push(d as Document.Parsed);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      tooDeep.push(s);
+    }
+  });
+  return out;
+}
+
+/** Moves the CST tokens of a slice parsed on its own to their offsets in the whole text (no recursion). */
+function shiftOffsets(tokens: unknown[], delta: number): void {
+  if (delta === 0) return;
+  const seen = new Set<object>();
+  const stack: unknown[] = [...tokens];
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) { stack.push(...t); continue; }
+    const o = t as Record<string, unknown>;
+    if (typeof o.offset === 'number') o.offset += delta;
+    for (const k of Object.keys(o)) if (o[k] && typeof o[k] === 'object') stack.push(o[k]);
+  }
+}
 
 /** Depth and alias-expansion bounds, computed without expanding anything. */
 function checkShape(doc: Document.Parsed): string | undefined {
