@@ -1,6 +1,6 @@
 // Shared readers for the probe, resource and replica rules: container fields, LimitRange defaults, autoscaler targets, PDB selection.
 import {
-  asMap, asSeq, bool, getNode, getPair, isNullish, K8sWorkspaceView, keyText, LONG_RUNNING_KINDS, mapEntries,
+  asMap, asSeq, bool, deref, getNode, getPair, isNullish, K8sWorkspaceView, keyText, LONG_RUNNING_KINDS, mapEntries,
   matchLabelSelector, num, PLACEHOLDER, seqItems, str,
   type Container, type K8sContext, type K8sObject, type YMap, type YPair,
 } from '../../../server/src/engine/api';
@@ -46,9 +46,25 @@ export function isJsonFile(obj: K8sObject): boolean {
   return /\.json$/i.test(obj.uri);
 }
 
-/** Whether new keys can be inserted into this map as block YAML with a comment (not flow style, not JSON). */
+/** True when a node carries an anchor: aliases elsewhere may share it, so editing it would change them too. */
+export function isAnchored(node: unknown): boolean {
+  return !!node && typeof node === 'object' && typeof (node as { anchor?: unknown }).anchor === 'string';
+}
+
+/** The value of a pair as written here: an alias stays an alias, so findings point at this place. */
+export function localValue(pair: YPair): YNode | undefined {
+  const v = pair.value as YNode | null | undefined;
+  return v ?? undefined;
+}
+
+/** True when editing the node changes this place only: it is not an alias and carries no anchor. */
+export function isEditable(node: unknown, doc: Doc): boolean {
+  return !!node && deref(node, doc) === node && !isAnchored(node);
+}
+
+/** Whether new keys can be inserted into this map as block YAML with a comment (not flow style, not JSON, not shared through an anchor). */
 export function canInsertInto(obj: K8sObject, map: YMap | undefined): boolean {
-  return !!map && !map.flow && !isJsonFile(obj);
+  return !!map && !map.flow && !isJsonFile(obj) && !isAnchored(map);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +110,8 @@ export function firstTcpPort(c: Container, doc: Doc): string | number | undefine
  * identical. No fix when the container declares no TCP port: any guess could restart a healthy pod.
  */
 export function missingProbeFix(ctx: AnyCtx, c: Container, key: 'livenessProbe' | 'readinessProbe') {
-  if (!canInsertInto(ctx.object, c.map)) return undefined;
+  const target = insertionTarget(c.map, [key], ctx.doc);
+  if (!target || !canInsertInto(ctx.object, target)) return undefined;
   const port = firstTcpPort(c, ctx.doc);
   if (port === undefined) return undefined;
   const value = key === 'livenessProbe'
@@ -311,13 +328,18 @@ function resourceFix(ctx: AnyCtx, c: Container, spec: ResourceRuleSpec) {
   return ctx.fix(`Set a placeholder ${RES_WORDS[res]} ${WORDS[section]} of ${value}`, false, ctx.edit.setIn(c.map, ['resources', section, res], value, PLACEHOLDER));
 }
 
-/** The deepest existing block map along `path` under `map`: where `setIn` will insert text. */
+/**
+ * The deepest existing map along `path` under `map`: where `setIn` will insert text. Undefined when
+ * a map on the way is an alias or carries an anchor, since the edit would reach other places too.
+ */
 export function insertionTarget(map: YMap, path: readonly string[], doc: Doc): YMap | undefined {
+  if (isAnchored(map)) return undefined;
   let cur = map;
   for (const key of path) {
     const pair = getPair(cur, key);
     if (!pair || pair.value === null || isNullish(pair.value)) return cur;
-    const next = asMap(getNode(cur, key, doc), doc);
+    if (!isEditable(pair.value, doc)) return undefined;
+    const next = asMap(pair.value, doc);
     if (!next) return undefined;
     cur = next;
   }

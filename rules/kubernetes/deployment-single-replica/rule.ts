@@ -1,6 +1,6 @@
 // Flags Deployments and StatefulSets that pin spec.replicas to 1 without an autoscaler.
 import { asMap, asSeq, defineRule, getIn, getNode, K8sWorkspaceView, seqItems, str, type K8sObject } from '../../../server/src/engine/api';
-import { autoscalersOf, field, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
+import { autoscalersOf, field, isEditable, localValue, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
 
 /**
  * True when the pods mount a claim that cannot be shared between nodes (or whose access mode is
@@ -66,11 +66,12 @@ export default defineRule({
       }
     }
     if (mountsUnsharedClaim(ctx, obj)) return;
+    const here = localValue(r.pair) ?? r.node;
     ctx.report({
-      node: r.node,
+      node: here,
       message: `${obj.displayName} runs a single replica, so a crash or node drain leaves it unavailable.`,
       // A second StatefulSet replica only helps when the application replicates its state: no fix there.
-      fix: obj.kind === 'Deployment' ? ctx.fix('Run 2 replicas', false, ctx.edit.setScalar(r.node, 2)) : undefined,
+      fix: obj.kind === 'Deployment' && isEditable(here, ctx.doc) ? ctx.fix('Run 2 replicas', false, ctx.edit.setScalar(here, 2)) : undefined,
     });
   },
 });

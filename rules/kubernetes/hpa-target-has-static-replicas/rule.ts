@@ -1,6 +1,6 @@
 // Flags Deployments and StatefulSets that set spec.replicas while an autoscaler of the workspace scales them.
 import { defineRule } from '../../../server/src/engine/api';
-import { autoscalersOf, field } from '../_lib/workloads-resources';
+import { autoscalersOf, field, isAnchored, localValue } from '../_lib/workloads-resources';
 
 export default defineRule({
   id: 'k8s/hpa-target-has-static-replicas',
@@ -32,7 +32,8 @@ export default defineRule({
     ctx.report({
       node: replicas.pair,
       message: `${obj.displayName} sets replicas although ${scalers[0].displayName} scales it, so every apply resets the replica count.`,
-      fix: ctx.fix('Remove replicas', true, ctx.edit.removePair(spec, 'replicas')),
+      // An anchored value may be used elsewhere: removing it would leave those aliases dangling.
+      fix: isAnchored(localValue(replicas.pair)) ? undefined : ctx.fix('Remove replicas', true, ctx.edit.removePair(spec, 'replicas')),
     });
   },
 });

@@ -1,6 +1,6 @@
 // Flags PodDisruptionBudgets that can never allow an eviction.
 import { BATCH_KINDS, defineRule, LONG_RUNNING_KINDS, num, type K8sObject, type YPair } from '../../../server/src/engine/api';
-import { field, pdbSelects, percent, plannedPods, type AnyCtx, type YNode } from '../_lib/workloads-resources';
+import { field, isEditable, localValue, pdbSelects, percent, plannedPods, type AnyCtx, type YNode } from '../_lib/workloads-resources';
 
 /** Two objects certainly land in the same namespace: both name it, or neither does and they share a file. */
 function sameNamespace(a: K8sObject, b: K8sObject): boolean {
@@ -63,7 +63,7 @@ export default defineRule({
     if (!spec) return;
     const report = (pair: YPair, node: YNode, why: string) => {
       ctx.report({
-        node,
+        node: localValue(pair) ?? node,
         message: `PodDisruptionBudget "${obj.name ?? '(unnamed)'}" ${why}, so it blocks every eviction and node drains never finish.`,
         fix: ctx.fix('Allow one eviction at a time (maxUnavailable: 1)', false, replaceWithMaxUnavailable(ctx, pair, node)),
       });
@@ -96,7 +96,7 @@ export default defineRule({
 
 /** Replaces `maxUnavailable: 0` in place, or the whole `minAvailable` pair, with `maxUnavailable: 1`. */
 function replaceWithMaxUnavailable(ctx: AnyCtx, pair: YPair, node: YNode) {
-  if (pair.value !== node || !node.range) return undefined; // an alias: the value lives elsewhere
+  if (pair.value !== node || !isEditable(node, ctx.doc) || !node.range) return undefined; // shared through an alias or anchor
   const key = pair.key as YNode;
   const text = ctx.object.file.text;
   const [keyStart, keyEnd] = key.range!;

@@ -1,6 +1,6 @@
 // Flags probes whose port is not among the ports the container (or, for a number, the pod) declares.
-import { asMap, asSeq, defineRule, getNode, num, seqItems, str, WORKLOAD_KINDS, type Container } from '../../../server/src/engine/api';
-import { containerLabel, field, hasMergeKey, type AnyCtx } from '../_lib/workloads-resources';
+import { asMap, asSeq, defineRule, getNode, getPair, num, seqItems, str, WORKLOAD_KINDS, type Container } from '../../../server/src/engine/api';
+import { containerLabel, field, hasMergeKey, localValue, type AnyCtx } from '../_lib/workloads-resources';
 
 const PROBES = [['livenessProbe', 'Liveness'], ['readinessProbe', 'Readiness'], ['startupProbe', 'Startup']] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
@@ -73,7 +73,9 @@ export default defineRule({
           const h = asMap(getNode(probe, handler, ctx.doc), ctx.doc);
           if (!h || hasMergeKey(h)) continue;
           const portNode = getNode(h, 'port', ctx.doc);
-          if (!portNode) continue;
+          const portPair = getPair(h, 'port');
+          if (!portNode || !portPair) continue;
+          const here = localValue(portPair) ?? portNode;
           const n = num(portNode, ctx.doc);
           const s = n === undefined ? str(portNode, ctx.doc) : undefined;
           const own = declaredPorts(ctx, c);
@@ -83,13 +85,13 @@ export default defineRule({
             const pod = podNumbers();
             if (!pod || pod.numbers.has(n)) continue;
             ctx.report({
-              node: portNode,
+              node: here,
               message: `${word} probe of container ${containerLabel(c)} targets port ${n}, which no container of the pod declares.`,
             });
           } else if (s !== undefined && handler !== 'grpc' && !/^\d+$/.test(s)) {
             if (own.names.has(s)) continue;
             ctx.report({
-              node: portNode,
+              node: here,
               message: `${word} probe of container ${containerLabel(c)} targets port "${s}", which the container does not declare, so the probe always fails.`,
             });
           }
