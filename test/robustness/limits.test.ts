@@ -57,3 +57,46 @@ describe('robustness: limits', () => {
     assert.equal(res.findings.length, 2, 'both containers are privileged (the alias finding points at the anchored text)');
   });
 });
+
+describe('robustness: deep nesting', () => {
+  const configMap = (name: string, data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${data}`;
+
+  it('100,000 nested flow sequences: a clear message, no crash, the other documents still linted', () => {
+    const deep = configMap('deep', `  a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const text = stream(pod('before'), deep, pod('after'));
+    const { value: res, heapMB } = measure(() => lint(text));
+    assert.ok(heapMB < 1024, `heap grew ${heapMB.toFixed(0)} MB`);
+    const deepErrors = res.errors.filter((e) => /nesting/.test(e.message));
+    assert.equal(deepErrors.length, 1, JSON.stringify(res.errors));
+    assert.match(deepErrors[0].message, /^YAML nesting is too deep to analyse; document skipped$/);
+    assert.equal(deepErrors[0].range!.start.line, 15, 'on the deep value');
+    assert.deepEqual(flaggedPods(text, res), ['before', 'after']);
+  });
+
+  it('10,000 nested block maps: a clear message, no crash, the other documents still linted', () => {
+    let body = '';
+    for (let i = 0; i < 10_000; i++) body += `${' '.repeat(i + 2)}k${i}:\n`;
+    body += `${' '.repeat(10_002)}leaf: 1\n`;
+    const text = stream(pod('before'), configMap('deep', body), pod('after'));
+    const res = lint(text);
+    const deepErrors = res.errors.filter((e) => /nesting/.test(e.message));
+    assert.equal(deepErrors.length, 1, JSON.stringify(res.errors.map((e) => e.message)));
+    assert.match(deepErrors[0].message, /too deep to analyse|exceeds 200 levels/);
+    assert.deepEqual(flaggedPods(text, res), ['before', 'after']);
+    for (const f of res.findings) assert.equal(text.slice(f.start, f.end), 'true', 'offsets of the later document are exact');
+  });
+
+  it('nesting past 200 levels (but parsable) is refused for that document', () => {
+    for (const deep of [configMap('seqs', `  a: ${'['.repeat(300)}${']'.repeat(300)}\n`), configMap('maps', `  a: ${'{a: '.repeat(300)}1${'}'.repeat(300)}\n`)]) {
+      const text = stream(deep, pod('after'));
+      const res = lint(text);
+      assert.deepEqual(res.errors.map((e) => e.message), ['YAML nesting exceeds 200 levels; document skipped']);
+      assert.deepEqual(flaggedPods(text, res), ['after']);
+    }
+  });
+
+  it('deep nesting in YAML that is not a manifest does not throw', () => {
+    assert.doesNotThrow(() => lint(`${'- '.repeat(50_000)}x\n`));
+    assert.doesNotThrow(() => lint(`${'['.repeat(100_000)}\n`));
+  });
+});

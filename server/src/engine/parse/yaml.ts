@@ -180,7 +180,12 @@ function checkShape(doc: Document.Parsed): string | undefined {
   try {
     visit(doc, {
       Alias() { hasAlias = true; },
-      Node(_k, _n, path) { if (path.length > MAX_DEPTH * 2) { tooDeep = true; return visit.BREAK; } return undefined; },
+      Node(_k, _n, path) {
+        // A level is a collection: the path also holds pairs (two entries per map level) but only
+        // one entry per sequence level, so its length alone let 400 nested sequences through.
+        if (path.length > MAX_DEPTH && path.filter((p) => isCollection(p)).length > MAX_DEPTH) { tooDeep = true; return visit.BREAK; }
+        return undefined;
+      },
     });
   } catch {
     return `YAML nesting exceeds ${MAX_DEPTH} levels; document skipped`;
