@@ -124,17 +124,26 @@ const DOC_MARKER = /^---(?=[ \t\r\n]|$)/gm;
 
 /**
  * Parses a YAML stream. When the parser gives up on the whole stream (a stack overflow on deeply
- * nested block collections), each document is parsed on its own, so the others are still
- * analysed; the offsets of documents that are too deep are added to `tooDeep`.
+ * nested block collections), or a broken document runs on over later `---` lines (an unclosed
+ * quote or bracket swallows the documents after it), each document is parsed on its own, so the
+ * others are still analysed; the offsets of documents that are too deep are added to `tooDeep`.
  */
 function parseStream(text: string, tooDeep: number[]): Document.Parsed[] {
   try {
     const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: new LineCounter() }) as Document.Parsed[];
-    return Array.isArray(docs) ? docs : [];
+    if (!Array.isArray(docs)) return [];
+    if (!docs.some((d) => d.errors.length > 0 && hasMarkerLine(text, d.range[0] + 1, d.range[2]))) return docs;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
   }
   return parseEachDocument(text, tooDeep);
+}
+
+/** Whether a `---` line starts inside [from, to). */
+function hasMarkerLine(text: string, from: number, to: number): boolean {
+  DOC_MARKER.lastIndex = from;
+  const m = DOC_MARKER.exec(text);
+  return !!m && m.index < to;
 }
 
 /** Parses the slices between `---` lines one by one, keeping offsets in the whole text. */
