@@ -85,6 +85,13 @@ describe('lintel scan output formats', () => {
     });
   }
 
+  it('--output that cannot be written exits 2 with a clear message', () => {
+    write(dir, 'a-file', 'not a folder\n');
+    const r = lintel(['scan', 'deploy', '--output', 'a-file/report.json'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^lintel: cannot write the report to a-file\/report\.json: E[A-Z]+\n$/);
+  });
+
   it('reads a manifest from standard input with "-"', () => {
     const r = lintel(['scan', '-', '--format', 'json', '--config', 'only-privileged.yaml'], { cwd: dir, input: WEB });
     const doc = json(r);

@@ -1,6 +1,8 @@
 // Command-line parsing: long and short flags, `--flag=value`, `--` and `-` (standard input); anything unknown is a usage error.
 
-export class UsageError extends Error {}
+import { UsageError } from './errors';
+
+export { UsageError };
 
 export interface FlagSpec {
   name: string;

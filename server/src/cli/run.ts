@@ -1,5 +1,5 @@
 // Dispatches `lintel <command>` and turns usage and internal errors into exit code 2 with a clear message.
-import { UsageError } from './args';
+import { CliError, UsageError } from './errors';
 import { EXIT_USAGE } from './exitCode';
 import { fixCommand } from './fix';
 import { MAIN_HELP } from './help';
@@ -26,6 +26,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`lintel: ${e.message}\nRun "lintel --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof CliError) {
+      io.stderr(`lintel: ${e.message}\n`);
       return EXIT_USAGE;
     }
     io.stderr(`lintel: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
