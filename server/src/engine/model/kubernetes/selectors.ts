@@ -16,7 +16,11 @@ export function matchPlainSelector(selector: Record<string, string>, labels: Rec
 export function matchLabelSelector(node: Node | undefined, labels: Record<string, string>, doc?: Document): Tri {
   const map = asMap(node, doc);
   if (!map) return undefined;
-  const matchLabels = stringMap(getNode(map, 'matchLabels', doc), doc);
+  // Every matchLabels value must be readable: dropping one would turn "unknown" into "matches".
+  const matchLabelsNode = getNode(map, 'matchLabels', doc);
+  const entries = mapEntries(matchLabelsNode, doc);
+  const matchLabels = stringMap(matchLabelsNode, doc);
+  if (Object.keys(matchLabels).length !== entries.length) return undefined;
   for (const [k, v] of Object.entries(matchLabels)) if (labels[k] !== v) return false;
   for (const expr of seqItems(getNode(map, 'matchExpressions', doc), doc)) {
     const e = asMap(expr, doc);
