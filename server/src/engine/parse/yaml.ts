@@ -1,6 +1,6 @@
 // Parses a YAML stream into documents with exact offsets, bounded against alias bombs and deep nesting.
 import { Composer, isAlias, isCollection, isPair, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Alias, Document, Node } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import { aliasTargets } from './yamlNodes';
 import type { FileError } from '../types';
@@ -108,7 +108,8 @@ export function parseYaml(uri: string, text: string): YamlFile {
       const problem = checkShape(doc);
       if (problem) {
         entry.usable = false;
-        file.errors.push({ uri, severity: 'warning', message: problem, range: lines.range(start, Math.min(end, lines.lineEnd(lines.position(start).line))) });
+        const [s, e] = problem.at?.range ?? [start, Math.min(end, lines.lineEnd(lines.position(start).line))];
+        file.errors.push({ uri, severity: problem.severity, message: problem.message, range: lines.range(s, e) });
       }
     }
     file.docs.push(entry);
@@ -182,8 +183,11 @@ function shiftOffsets(tokens: unknown[], delta: number): void {
   }
 }
 
-/** Depth and alias-expansion bounds, computed without expanding anything. */
-function checkShape(doc: Document.Parsed): string | undefined {
+interface ShapeProblem { message: string; severity: 'error' | 'warning'; at?: Node }
+
+/** Depth and alias-expansion bounds, and aliases without an anchor, computed without expanding anything. */
+function checkShape(doc: Document.Parsed): ShapeProblem | undefined {
+  const refused = (message: string): ShapeProblem => ({ message, severity: 'warning' });
   let hasAlias = false;
   let tooDeep = false;
   try {
@@ -197,12 +201,17 @@ function checkShape(doc: Document.Parsed): string | undefined {
       },
     });
   } catch {
-    return `YAML nesting exceeds ${MAX_DEPTH} levels; document skipped`;
+    return refused(`YAML nesting exceeds ${MAX_DEPTH} levels; document skipped`);
   }
-  if (tooDeep) return `YAML nesting exceeds ${MAX_DEPTH} levels; document skipped`;
+  if (tooDeep) return refused(`YAML nesting exceeds ${MAX_DEPTH} levels; document skipped`);
   if (!hasAlias) return undefined;
   // Targets from one pass over the document (Alias.resolve searches it on every call: quadratic).
   const targets = aliasTargets(doc);
+  // The parser accepts an alias with no anchor before it (`*nothing`); every consumer (kubectl
+  // included) refuses such a document, so it is a syntax error here too.
+  for (const [alias, target] of targets) {
+    if (!target) return { message: `YAML syntax error: alias *${(alias as Alias).source} refers to no anchor before it`, severity: 'error', at: alias };
+  }
   const memo = new Map<Node, number>();
   const size = (n: unknown, depth: number): number => {
     if (n === null || n === undefined || depth > 64) return 1;
@@ -222,6 +231,6 @@ function checkShape(doc: Document.Parsed): string | undefined {
   };
   const total = size(doc.contents, 0);
   return total > MAX_EXPANDED_NODES
-    ? `YAML aliases would expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); document skipped`
+    ? refused(`YAML aliases would expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); document skipped`)
     : undefined;
 }
