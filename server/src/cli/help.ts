@@ -31,6 +31,15 @@ Options:
                          too large, not UTF-8, invalid configuration) counts as an error.
       --no-color         plain text output (also when NO_COLOR is set or output is not a terminal)
   -h, --help             show this help
+
+Formats:
+  text      "path:line:col severity message [rule-id]" grouped by file, then a summary line
+  json      { version, findings: [{ ruleId, severity, message, file, line, column, endLine,
+            endColumn, fixable }], errors: [{ file, message }], summary }. Lines and columns
+            are 1-based (UTF-16 code units, end column exclusive); paths are relative to the
+            current folder; fixable means lintel fix can fix it.
+  sarif     SARIF 2.1.0 (rules with documentation links; unreadable files as notifications)
+  markdown  a report: totals by severity and theme, and a table of findings
 `;
 
 export const FIX_HELP = `Usage: lintel fix [paths...] [options]
