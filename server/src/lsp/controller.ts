@@ -130,7 +130,8 @@ export class DiagnosticsController {
   }
 
   private schedule(key: string, delay: number): void {
-    this.debouncer.schedule(key, delay, () => this.guard.run(`lint ${key}`, () => this.publish(key)));
+    // The first results wait for the client's settings (lintel.enable, lintel.run).
+    this.debouncer.schedule(key, delay, () => void this.settings.ready.then(() => this.guard.run(`lint ${key}`, () => this.publish(key))));
   }
 
   private scheduleRefresh(delay: number): void {

@@ -14,13 +14,17 @@ export interface LintRecord {
   result: LintResult;
 }
 
-export interface LintStats { lints: number; lastLintMs: number; totalLintMs: number }
+export interface LintStats {
+  lints: number; lastLintMs: number; totalLintMs: number;
+  /** Time spent parsing editor buffers into the workspace (before linting). */
+  lastSyncMs: number; totalSyncMs: number;
+}
 
 export class Linter {
   private readonly cache = new Map<string, LintRecord>();
   private readonly findings = new Map<string, { tag: string; byId: Map<string, Finding> }>();
   private readonly dirty = new Set<string>();
-  readonly stats: LintStats = { lints: 0, lastLintMs: 0, totalLintMs: 0 };
+  readonly stats: LintStats = { lints: 0, lastLintMs: 0, totalLintMs: 0, lastSyncMs: 0, totalSyncMs: 0 };
 
   constructor(
     private readonly store: FileStore,
@@ -35,11 +39,16 @@ export class Linter {
 
   /** Writes every changed editor buffer into the workspace. */
   sync(): void {
+    if (this.dirty.size === 0) return;
+    const started = this.now();
     for (const key of [...this.dirty]) {
       this.dirty.delete(key);
       const doc = this.docs.get(key);
       if (doc) this.store.setText(key, doc.document.getText(), this.configs.maxBytes(key));
     }
+    const ms = this.now() - started;
+    this.stats.lastSyncMs = ms;
+    this.stats.totalSyncMs += ms;
   }
 
   /** The current result for a file (open or not), recomputed only when its inputs changed. */

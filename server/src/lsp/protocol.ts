@@ -47,4 +47,8 @@ export interface RuleDocsResult { ruleId: string; title: string; url: string; ma
 
 export interface RuleSummary { id: string; title: string; severity: 'error' | 'warning' | 'info'; theme: string; enabledByDefault: boolean }
 
-export interface ServerStats { lints: number; lastLintMs: number; totalLintMs: number; indexedFiles: number; indexing: boolean }
+export interface ServerStats {
+  lints: number; lastLintMs: number; totalLintMs: number;
+  lastSyncMs: number; totalSyncMs: number;
+  indexedFiles: number; indexing: boolean;
+}

@@ -22,6 +22,7 @@ export class PullDiagnostics {
   ) {}
 
   async handle(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    await this.settings.ready;
     const doc = this.docs.byUri(params.textDocument.uri) ?? this.docs.get(documentKey(params.textDocument.uri));
     if (!doc || !this.settings.value.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const version = doc.document.version;

@@ -76,11 +76,16 @@ export class Session {
   /** After `initialized`: watch files, read settings, index the folders in the background. */
   async start(folders: string[]): Promise<void> {
     this.indexer.setFolders(folders);
-    if (this.features.dynamicWatchers) await registerWatchers(this.connection).catch((e) => this.log.error(`registering file watchers failed: ${e}`));
-    if (this.features.configuration) await this.settings.refresh().catch((e) => this.log.error(`reading settings failed: ${e}`));
+    const settings = this.features.configuration
+      ? this.settings.refresh().catch((e) => { this.settings.giveUpWaiting(); this.log.error(`reading settings failed: ${e}`); })
+      : Promise.resolve();
+    const watchers = this.features.dynamicWatchers
+      ? registerWatchers(this.connection).catch((e) => this.log.error(`registering file watchers failed: ${e}`))
+      : Promise.resolve();
     if (this.features.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders(this.guard.notification('didChangeWorkspaceFolders', (e: WorkspaceFoldersChangeEvent) => this.foldersChanged(e)));
     }
+    await Promise.all([settings, watchers]);
     void this.reindex();
   }
 

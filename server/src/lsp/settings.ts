@@ -16,12 +16,20 @@ export function mergeSettings(base: LintelSettings, raw: unknown): LintelSetting
 
 export class SettingsStore {
   private current: LintelSettings;
+  private markReady!: () => void;
+  /** Resolves once the client's settings have been read (at once for clients without workspace/configuration). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly connection: Connection, private readonly features: ClientFeatures) {
     this.current = mergeSettings(DEFAULT_SETTINGS, features.initialSettings);
+    this.ready = new Promise((resolve) => { this.markReady = resolve; });
+    if (!features.configuration) this.markReady();
   }
 
   get value(): LintelSettings { return this.current; }
+
+  /** The first read failed or is not coming: go on with what we have. */
+  giveUpWaiting(): void { this.markReady(); }
 
   /**
    * Reads the settings again (from workspace/configuration, or from a didChangeConfiguration
@@ -33,6 +41,7 @@ export class SettingsStore {
     if (this.features.configuration) raw = await this.connection.workspace.getConfiguration('lintel');
     else if (pushed && typeof pushed === 'object') raw = (pushed as Record<string, unknown>).lintel;
     this.current = mergeSettings(mergeSettings(DEFAULT_SETTINGS, this.features.initialSettings), raw);
+    this.markReady();
     return JSON.stringify(this.current) !== before;
   }
 }
