@@ -1,4 +1,4 @@
-// The rule catalogue as data (for `lintel rules --format json`) and as a Markdown table (docs index, `lintel rules`).
+// The rule catalogue as data (for `lintel rules --format json`, exactly the documented fields) and as a Markdown table (docs index, `lintel rules`).
 import type { RuleMeta } from '../rule';
 import { cell, code, table } from '../format/markdownUtil';
 import { ruleDocsUrl } from './links';
@@ -10,12 +10,7 @@ export interface CatalogueEntry {
   severity: string;
   enabledByDefault: boolean;
   fixable: boolean;
-  language: string;
-  appliesTo?: readonly string[];
   aliases: readonly string[];
-  options: Record<string, unknown>;
-  rationale: string;
-  remediation: string;
   docs: string;
 }
 
@@ -27,12 +22,7 @@ export function catalogueEntries(rules: readonly RuleMeta[]): CatalogueEntry[] {
     severity: r.severity,
     enabledByDefault: r.enabledByDefault,
     fixable: r.fixable,
-    language: r.language,
-    ...(r.appliesTo?.kinds ? { appliesTo: [...r.appliesTo.kinds] } : {}),
     aliases: [...(r.aliases ?? [])],
-    options: { ...(r.options ?? {}) },
-    rationale: r.rationale,
-    remediation: r.remediation,
     docs: ruleDocsUrl(r.id),
   }));
 }
