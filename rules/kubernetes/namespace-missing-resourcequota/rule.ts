@@ -10,7 +10,7 @@ export default defineRule({
   title: 'Namespaces have a ResourceQuota',
   theme: 'limits',
   severity: 'info',
-  enabledByDefault: false,
+  enabledByDefault: true,
   language: 'kubernetes',
   fixable: true,
   workspace: true,
@@ -24,8 +24,8 @@ export default defineRule({
     'that namespace; a ResourceQuota without `metadata.namespace` counts too, since it may be applied there. Note that a ' +
     'quota on CPU or memory makes the API server reject pods that do not set those requests or limits, so pair it with a ' +
     'LimitRange that gives defaults.\n\n' +
-    'The rule is off by default: quotas are usually owned by the platform team and often live in another repository than ' +
-    'the Namespace, where this rule cannot see them. Turn it on in the repository that manages namespaces and quotas.',
+    'It reports at info level: quotas are sometimes owned by a platform team in another repository than the Namespace, ' +
+    'where this rule cannot see them; turn it off there (`k8s/namespace-missing-resourcequota: off`).',
   remediation: 'Add a ResourceQuota to the namespace with hard limits that fit its workloads.',
   check(ctx) {
     const ns = ctx.object;
