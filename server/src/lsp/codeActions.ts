@@ -62,7 +62,8 @@ export class CodeActions {
       const finding = this.linter.finding(doc.key, data.id, version) ?? this.relinted(doc.key, data.id, version);
       if (!finding) continue;
       for (const fix of finding.fixes) {
-        fixes.push(this.action(fix.title, CodeActionKind.QuickFix, doc, file, fix.edits, [d], finding.fixes.length === 1));
+        // Preferred (applied by auto-fix) only when it is the one fix and needs no value from the user.
+        fixes.push(this.action(fix.title, CodeActionKind.QuickFix, doc, file, fix.edits, [d], finding.fixes.length === 1 && fix.safe));
       }
       const rule = finding.ruleId;
       const line = ignoreLineEdit(file, finding);

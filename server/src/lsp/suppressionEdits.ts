@@ -1,5 +1,6 @@
 // Edits that suppress one finding: a comment on the line above, an object annotation, or a file-level comment.
-import { IGNORE_ANNOTATION, YamlEditor, type AnalyzedFile, type Finding, type K8sObject, type TextEdit } from '../engine';
+import { fileLanguage, IGNORE_ANNOTATION, YamlEditor, type AnalyzedFile, type Finding, type K8sObject, type TextEdit } from '../engine';
+import { setJsonString } from './jsonMemberEdit';
 
 const LINE_DIRECTIVE = /^([ \t]*)#\s*lintel:ignore(?!-file)\s+([^\s-][^#]*?)\s*$/;
 const FILE_DIRECTIVE = /^#\s*lintel:ignore-file\s+([^\s-][^#]*?)\s*$/;
@@ -11,10 +12,13 @@ function withId(list: string, id: string): string | undefined {
   return ids.includes(id) ? undefined : [...ids, id].join(',');
 }
 
+/** JSON has no comments: only the annotation can suppress there. */
+function allowsComments(file: AnalyzedFile): boolean { return fileLanguage(file.uri) === 'yaml'; }
+
 /** `# lintel:ignore <id>` on its own line above the finding, indented like the flagged line. */
 export function ignoreLineEdit(file: AnalyzedFile, finding: Finding): TextEdit | undefined {
   const lines = file.yaml?.lines;
-  if (!lines) return undefined;
+  if (!lines || !allowsComments(file)) return undefined;
   const line = lines.position(finding.start).line;
   if (line > 0) {
     // Extend a directive already above the line (with no reason text, which would end the id list).
@@ -36,6 +40,7 @@ export function ignoreLineEdit(file: AnalyzedFile, finding: Finding): TextEdit |
 
 /** `# lintel:ignore-file <id>` as the first line (or added to the directive already there). */
 export function ignoreFileEdit(file: AnalyzedFile, finding: Finding): TextEdit | undefined {
+  if (!allowsComments(file)) return undefined;
   const firstEnd = file.text.search(/\r?\n|$/);
   const first = file.text.slice(0, firstEnd);
   const m = FILE_DIRECTIVE.exec(first);
@@ -64,6 +69,12 @@ export function ignoreObjectEdits(file: AnalyzedFile, finding: Finding): TextEdi
   const existing = object.annotations[IGNORE_ANNOTATION];
   const value = existing === undefined ? finding.ruleId : withId(existing, finding.ruleId);
   if (!value) return undefined;
+  if (!allowsComments(file)) {
+    const edit = object.metadata
+      ? setJsonString(file.text, object.metadata, ['annotations', IGNORE_ANNOTATION], value)
+      : setJsonString(file.text, object.root, ['metadata', 'annotations', IGNORE_ANNOTATION], value);
+    return edit ? [edit] : undefined;
+  }
   const editor = new YamlEditor(file.yaml);
   const edits = object.metadata
     ? editor.setIn(object.metadata, ['annotations', IGNORE_ANNOTATION], value)
