@@ -1,5 +1,6 @@
 // lintel/scanWorkspace: lints every indexed file with progress, returns counts, and shows files that are not open.
 import assert from 'node:assert/strict';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import type { ScanWorkspaceResult } from '../../server/src/lsp/protocol';
 import { LspClient } from './support/lspClient';
 import { fixture, onlyRules, TempWorkspace } from './support/workspace';
@@ -51,6 +52,18 @@ describe('lsp: workspace scan', () => {
       await client.pushed(ws.uri('apps/web.yaml'), (p) => p.diagnostics.length === 0);
     });
   }
+
+  it('stops when the request is cancelled, and reports that it did', async () => {
+    client = await LspClient.start({ pull: false, root: ws.root });
+    const cts = new CancellationTokenSource();
+    const pending = client.connection.sendRequest<ScanWorkspaceResult>('lintel/scanWorkspace', {}, cts.token);
+    cts.cancel();
+    const result = await pending;
+    assert.equal(result.cancelled, true);
+    assert.equal(client.published.get(ws.uri('apps/web.yaml')), undefined, 'nothing shown from a cancelled scan');
+    const kinds = client.progressTitled(/scanning/)[0].map((p) => p.kind);
+    assert.deepEqual([kinds[0], kinds[kinds.length - 1]], ['begin', 'end'], 'server-created progress is ended');
+  });
 
   it('opening a scanned file in a pulling client replaces its pushed diagnostics; closing restores them', async () => {
     client = await LspClient.start({ pull: true, root: ws.root });

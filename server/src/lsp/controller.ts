@@ -47,7 +47,7 @@ export class DiagnosticsController {
     this.savedVersion.set(doc.key, doc.document.version);
     this.linter.markDirty(doc.key);
     // A pulling client shows its own results for open files: clear what was pushed for the file on disk.
-    if (this.pull) { if (this.onDisk.has(doc.key)) this.send(doc.key, doc.uri, [], undefined); }
+    if (this.pull) { if (this.onDisk.has(doc.key)) this.send(doc.uri, [], undefined); }
     else this.schedule(doc.key, 0);
   }
 
@@ -67,7 +67,7 @@ export class DiagnosticsController {
     this.savedVersion.delete(key);
     this.linter.forget(key);
     if (this.onDisk.has(key)) this.publishDisk(key);
-    else if (!this.pull) this.send(key, uri, [], undefined);
+    else if (!this.pull) this.send(uri, [], undefined);
   }
 
   /** The version on-save mode shows results for. */
@@ -89,7 +89,7 @@ export class DiagnosticsController {
   /** Stops showing a file that is not open (deleted, or clean after a scan). */
   hideOnDisk(key: string): void {
     if (!this.onDisk.delete(key)) return;
-    if (!this.docs.isOpen(key)) this.send(key, this.docs.clientUri(key), [], undefined);
+    if (!this.docs.isOpen(key)) this.send(this.docs.clientUri(key), [], undefined);
   }
 
   isShownOnDisk(key: string): boolean { return this.onDisk.has(key); }
@@ -109,22 +109,22 @@ export class DiagnosticsController {
   publish(key: string): void {
     const doc = this.docs.get(key);
     if (!doc) return;
-    if (!this.settings.value.enable) { this.send(key, doc.uri, [], doc.document.version); return; }
+    if (!this.settings.value.enable) { this.send(doc.uri, [], doc.document.version); return; }
     const record = this.linter.lint(key);
     // Never publish a result for a version the editor has moved past.
     if (this.docs.get(key)?.document.version !== record.version) return;
-    this.send(key, doc.uri, toDiagnostics(record.result, doc.document.getText(), record.version), record.version);
+    this.send(doc.uri, toDiagnostics(record.result, doc.document.getText(), record.version), record.version);
   }
 
   private publishDisk(key: string): void {
     if (this.docs.isOpen(key)) return;
     const uri = this.docs.clientUri(key);
-    if (!this.settings.value.enable) { this.send(key, uri, [], undefined); return; }
+    if (!this.settings.value.enable) { this.send(uri, [], undefined); return; }
     const record = this.linter.lint(key);
-    this.send(key, uri, toDiagnostics(record.result, this.store.get(key)?.text ?? '', undefined), undefined);
+    this.send(uri, toDiagnostics(record.result, this.store.get(key)?.text ?? '', undefined), undefined);
   }
 
-  private send(_key: string, uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
+  private send(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics })
       .catch(() => undefined);
   }

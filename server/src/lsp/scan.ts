@@ -28,8 +28,8 @@ export class WorkspaceScan {
 
   async run(params: ScanWorkspaceParams, token: CancellationToken): Promise<ScanWorkspaceResult> {
     const started = this.timers.now();
-    const progress = await this.progress(params);
-    const cancelled = () => token.isCancellationRequested || ('token' in progress && (progress as { token: CancellationToken }).token.isCancellationRequested);
+    const { progress, cancel } = await this.progress(params);
+    const cancelled = () => token.isCancellationRequested || !!cancel?.isCancellationRequested;
     progress.begin('Lintel: scanning workspace', 0, 'indexing files', true);
     try {
       await this.indexer.index((done, total) => progress.report(Math.round((done * 40) / Math.max(total, 1)), `indexing ${done}/${total} files`));
@@ -62,10 +62,14 @@ export class WorkspaceScan {
     }
   }
 
-  private async progress(params: ScanWorkspaceParams): Promise<WorkDoneProgressReporter> {
-    if (params.workDoneToken !== undefined) return this.connection.window.attachWorkDoneProgress(params.workDoneToken);
-    if (this.features.workDoneProgress) return this.connection.window.createWorkDoneProgress();
-    return this.connection.window.attachWorkDoneProgress(undefined);
+  /** The client's progress token when it sent one, else progress the server creates (cancellable from the editor). */
+  private async progress(params: ScanWorkspaceParams): Promise<{ progress: WorkDoneProgressReporter; cancel?: CancellationToken }> {
+    if (params.workDoneToken !== undefined) return { progress: this.connection.window.attachWorkDoneProgress(params.workDoneToken) };
+    if (this.features.workDoneProgress) {
+      const created = await this.connection.window.createWorkDoneProgress();
+      return { progress: created, cancel: created.token };
+    }
+    return { progress: this.connection.window.attachWorkDoneProgress(undefined) };
   }
 
   private result(files: FileCounts[], started: number, cancelled: boolean, scanned = files.length): ScanWorkspaceResult {
