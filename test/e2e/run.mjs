@@ -15,8 +15,9 @@ const RUN = join(E2E, 'run');
 const SHOTS = join(E2E, 'screenshots');
 const FIXTURES = join(HERE, 'fixtures/workspace');
 const RULE = 'k8s/privileged-container';
+const SUPPRESSED = 'k8s/container-missing-liveness-probe'; // silenced by a comment in the fixture
 const MANIFEST = 'pod.yaml';
-const WAIT_MS = 60_000;
+const WAIT_MS = Number(process.env.LINTEL_E2E_WAIT_MS ?? 60_000);
 
 const { values: opts } = parseArgs({
   options: {
@@ -31,6 +32,8 @@ const wants = (part) => !only || only.has(part);
 /** @type {{name: string, status: 'passed'|'failed'|'skipped', detail: string}[]} */
 const results = [];
 const timings = {};
+/** The browser page while the VS Code checks run, for a screenshot when one fails. */
+let activePage = null;
 
 function record(name, status, detail = '') {
   results.push({ name, status, detail });
@@ -45,7 +48,15 @@ async function check(name, fn) {
     record(name, 'passed', typeof detail === 'string' ? detail : '');
     return true;
   } catch (e) {
-    record(name, 'failed', String(e?.message ?? e).split('\n').slice(0, 4).join(' | '));
+    let where = '';
+    if (activePage) {
+      const file = join(SHOTS, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+      where = await activePage.screenshot({ path: file }).then(() => ` (screenshot: ${file})`, () => '');
+      // Close whatever menu or dialog the failed step left open, so the next check starts clean.
+      await activePage.keyboard.press('Escape').catch(() => {});
+      await activePage.keyboard.press('Escape').catch(() => {});
+    }
+    record(name, 'failed', String(e?.message ?? e).split('\n').slice(0, 4).join(' | ') + where);
     return false;
   }
 }
@@ -269,6 +280,7 @@ async function vscode(tools, vsix) {
         '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    activePage = page;
     const consoleErrors = [];
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
@@ -295,7 +307,8 @@ async function vscode(tools, vsix) {
       const text = (await problemRow.first().innerText()).replace(/\s+/g, ' ');
       if (!/runs privileged/.test(text)) throw new Error(`unexpected message: ${text}`);
       if (!/lintel/i.test(text)) throw new Error(`source is not lintel: ${text}`);
-      return `${rows.length} rows; "${text}"`;
+      if (rows.some((r) => r.includes(SUPPRESSED))) throw new Error(`${SUPPRESSED} shown despite its lintel:ignore comment`);
+      return `${rows.length} rows, ${SUPPRESSED} suppressed; "${text}"`;
     });
     if (!shown) {
       await page.screenshot({ path: shot('01-problems.png') }).catch(() => {});
@@ -304,7 +317,8 @@ async function vscode(tools, vsix) {
     if (shown) {
       const before = readFileSync(join(folder, MANIFEST), 'utf8');
       await check('vscode: quick fix via Ctrl+. sets privileged: false, saved, finding gone', async () => {
-        await problemRow.first().dblclick();
+        // The row's rule code is a link to the docs: open the finding from its message text instead.
+        await problemRow.first().dblclick({ position: { x: 90, y: 8 } });
         await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: WAIT_MS });
         await page.keyboard.press('Control+.');
         const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
@@ -355,6 +369,7 @@ async function vscode(tools, vsix) {
 
     if (consoleErrors.length) console.log(`     (page errors: ${consoleErrors.slice(0, 3).join(' | ')})`);
   } finally {
+    activePage = null;
     await browser?.close().catch(() => {});
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
