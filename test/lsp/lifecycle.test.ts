@@ -30,7 +30,7 @@ describe('lsp: lifecycle', () => {
 
   it('exits with 1 on exit without shutdown, as the protocol asks', async () => {
     const client = await LspClient.start({ pull: false });
-    const exited = new Promise<number | null>((resolve) => client.child.on('exit', resolve));
+    const exited = new Promise<number | null>((resolve) => client.child!.on('exit', resolve));
     await client.connection.sendNotification('exit');
     assert.equal(await exited, 1);
   });

@@ -65,7 +65,7 @@ describe('lsp: robustness', () => {
     void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 5 }, end: { line: 120, character: 0 } }, text: 'kind: Pod\n' }] });
     void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 1 }, { uri: ws.uri('gone.yaml'), type: 3 }] });
     await stillServing();
-    assert.equal(client.child.exitCode, null);
+    assert.equal(client.child!.exitCode, null);
   });
 
   it('documents a rule through lintel/ruleDocs and lists rules through lintel/listRules', async () => {

@@ -1,6 +1,7 @@
 // A real LSP client for tests: spawns the built server over stdio and speaks JSON-RPC to it, recording what it sends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -45,8 +46,10 @@ export class LspClient {
   private readonly waiters = new Set<Waiter>();
   private exited?: Promise<number | null>;
 
-  private constructor(readonly child: ChildProcess, readonly connection: MessageConnection, readonly options: StartOptions) {}
+  /** `child` is the server process; undefined when the server runs in this process. */
+  private constructor(readonly child: ChildProcess | undefined, readonly connection: MessageConnection, readonly options: StartOptions) {}
 
+  /** Spawns the built server with `--stdio` and initializes it. */
   static async start(options: StartOptions): Promise<LspClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build first (npm run build)`);
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -54,17 +57,30 @@ export class LspClient {
     const client = new LspClient(child, connection, options);
     client.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     child.stderr!.on('data', (d) => { client.stderr += String(d); });
-    client.wire();
+    await client.initialize(process.pid);
+    return client;
+  }
+
+  /** Connects to a server running in this process over a pair of in-memory streams. */
+  static async connect(serverToClient: Readable, clientToServer: Writable, options: StartOptions): Promise<LspClient> {
+    const connection = createMessageConnection(new StreamMessageReader(serverToClient), new StreamMessageWriter(clientToServer));
+    const client = new LspClient(undefined, connection, options);
+    await client.initialize(null);
+    return client;
+  }
+
+  private async initialize(processId: number | null): Promise<void> {
+    const { connection, options } = this;
+    this.wire();
     connection.listen();
-    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+    this.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId,
       rootUri: options.root ? pathToFileURL(options.root).href : null,
       workspaceFolders: options.root ? [{ uri: pathToFileURL(options.root).href, name: 'test' }] : null,
-      capabilities: client.capabilities(),
+      capabilities: this.capabilities(),
       initializationOptions: { debounceMs: 30, ...options.initializationOptions },
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    return client;
   }
 
   private capabilities(): ClientCapabilities {
@@ -186,8 +202,13 @@ export class LspClient {
     return this.until('indexing to end', () => this.progressTitled(/indexing/).some((l) => l.some((p) => p.kind === 'end')));
   }
 
-  /** shutdown + exit; resolves with the process exit code. */
+  /** shutdown + exit; resolves with the process exit code (in-process servers: shutdown only). */
   async stop(): Promise<number | null> {
+    if (!this.child) {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      this.connection.dispose();
+      return null;
+    }
     if (this.child.exitCode !== null) return this.child.exitCode;
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
@@ -196,7 +217,7 @@ export class LspClient {
     return code;
   }
 
-  kill(): void { if (this.child.exitCode === null) this.child.kill(); }
+  kill(): void { if (this.child && this.child.exitCode === null) this.child.kill(); else if (!this.child) this.connection.dispose(); }
 }
 
 /** A diagnostic's message as text (LSP 3.18 also allows markup). */
