@@ -77,4 +77,16 @@ describe('lsp: cross-file diagnostics', () => {
     client.watched([{ uri: pdb, type: 3 }]);
     await client.pushed(deploy, (x) => missingPdb(x.diagnostics) === 1);
   });
+
+  it('drops objects of files that a changed ignorePaths now excludes', async () => {
+    ws.write('vendor/pdb.yaml', fixture('pdb.yaml'));
+    client = await LspClient.start({ pull: false, root: ws.root });
+    await client.indexed();
+    const deploy = ws.write('deploy.yaml', fixture('deployment.yaml'));
+    client.open(deploy, fixture('deployment.yaml'));
+    await client.pushed(deploy, (x) => x.diagnostics.length > 0 && missingPdb(x.diagnostics) === 0);
+    const cfg = ws.write('.lintel.yaml', onlyRules([PDB_RULE, 'k8s/privileged-container'], 'ignorePaths: ["vendor/**"]\n'));
+    client.watched([{ uri: cfg, type: 2 }]);
+    await client.pushed(deploy, (x) => missingPdb(x.diagnostics) === 1);
+  });
 });

@@ -46,6 +46,8 @@ export class Session {
   readonly commands: CommandHandler;
   readonly scan: WorkspaceScan;
   private readonly debounceMs: number;
+  /** Per configuration file: the settings that decide which files are indexed, as last seen. */
+  private readonly indexingSettings = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -109,8 +111,12 @@ export class Session {
 
   watched(params: DidChangeWatchedFilesParams): void {
     applyWatchedChanges(params, this.docs, this.disk, {
-      configChanged: (key) => this.configChanged(key, 0),
-      fileChanged: (key, deleted) => (deleted ? this.controller.hideOnDisk(key) : this.controller.diskChanged(key)),
+      configChanged: (key, created) => this.configChanged(key, 0, created),
+      fileChanged: (key, deleted) => {
+        if (!deleted) { this.controller.diskChanged(key); return; }
+        this.linter.forget(key);
+        this.controller.hideOnDisk(key);
+      },
     });
   }
 
@@ -124,14 +130,28 @@ export class Session {
 
   dispose(): void { this.debouncer.dispose(); }
 
-  /** A configuration file changed (in an editor or on disk): results, ignored files and its own diagnostics may change. */
-  private configChanged(key: string, delay: number): void {
-    this.configs.changed(pathOfKey(key));
+  /**
+   * A configuration file changed (in an editor or on disk): results and its own diagnostics may
+   * change; the index is rebuilt when the set of indexed files may differ (ignorePaths, size limit,
+   * or a configuration file that appeared or vanished).
+   */
+  private configChanged(key: string, delay: number, createdOrDeleted = false): void {
+    const path = pathOfKey(key);
+    const before = path ? this.indexingSettings.get(path) : undefined;
+    this.configs.changed(path);
+    const after = path ? this.indexingSignature(key) : undefined;
+    if (path && after !== undefined) this.indexingSettings.set(path, after);
     this.debouncer.schedule(CONFIG_CHANGE, delay, () => this.guard.run('configuration change', () => {
       this.showConfigProblems(key);
       this.controller.everythingChanged();
     }));
-    this.debouncer.schedule(REINDEX, Math.max(delay, REINDEX_DELAY_MS), () => void this.reindex());
+    if (createdOrDeleted || before !== after) this.debouncer.schedule(REINDEX, Math.max(delay, REINDEX_DELAY_MS), () => void this.reindex());
+  }
+
+  /** What of a configuration decides which files are indexed. */
+  private indexingSignature(key: string): string {
+    const { config } = this.configs.forKey(key);
+    return `${config.maxFileBytes}|${JSON.stringify(config.ignorePaths)}`;
   }
 
   private showConfigProblems(key: string): void {
@@ -160,7 +180,10 @@ export class Session {
     const started = this.deps.timers.now();
     try {
       const result = await this.indexer.index();
-      for (const key of result.configFiles) this.showConfigProblems(key);
+      for (const key of result.configFiles) {
+        this.showConfigProblems(key);
+        this.indexingSettings.set(pathOfKey(key)!, this.indexingSignature(key));
+      }
       this.log.info(`indexed ${result.files} files in ${Math.round(this.deps.timers.now() - started)} ms`);
     } catch (e) {
       this.log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -9,7 +9,7 @@ export const WATCH_GLOB = '**/*.{yaml,yml,json}';
 
 export interface WatchEvents {
   /** A configuration file was created, changed or deleted. */
-  configChanged(key: string): void;
+  configChanged(key: string, createdOrDeleted: boolean): void;
   /** A lintable file that is not open changed on disk (its new text is in the store). */
   fileChanged(key: string, deleted: boolean): void;
 }
@@ -23,7 +23,7 @@ export function applyWatchedChanges(params: DidChangeWatchedFilesParams, docs: O
     const key = documentKey(change.uri);
     const path = pathOfKey(key);
     if (!path || !LINTABLE.test(path)) continue;
-    if (isConfigFile(key)) { events.configChanged(key); continue; }
+    if (isConfigFile(key)) { events.configChanged(key, change.type !== FileChangeType.Changed); continue; }
     if (docs.isOpen(key)) continue;
     if (change.type === FileChangeType.Deleted) disk.forget(key);
     else disk.load(key);
