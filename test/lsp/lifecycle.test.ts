@@ -34,4 +34,13 @@ describe('lsp: lifecycle', () => {
     await client.connection.sendNotification('exit');
     assert.equal(await exited, 1);
   });
+
+  it('serves over node IPC, the transport of the VS Code client', async () => {
+    const client = await LspClient.start({ pull: true }, 'ipc');
+    const uri = 'untitled:ipc-check';
+    client.open(uri, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      securityContext: {privileged: true}\n');
+    const report = await client.pull(uri);
+    assert.ok(report.kind === 'full' && report.items.some((d) => d.code === 'k8s/privileged-container'));
+    assert.equal(await client.stop(), 0);
+  });
 });

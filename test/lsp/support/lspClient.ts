@@ -1,5 +1,5 @@
 // A real LSP client for tests: spawns the built server over stdio and speaks JSON-RPC to it, recording what it sends.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import {
   ApplyWorkspaceEditRequest, CodeActionRequest, ConfigurationRequest, createMessageConnection, DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification, DocumentDiagnosticRequest, ExecuteCommandRequest, ExitNotification, InitializedNotification,
-  InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShowDocumentRequest,
+  InitializeRequest, IPCMessageReader, IPCMessageWriter, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShowDocumentRequest,
   ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type CodeActionContext, type Diagnostic,
   type DocumentDiagnosticReport, type FileEvent, type InitializeResult, type MessageConnection, type PublishDiagnosticsParams,
@@ -49,11 +49,15 @@ export class LspClient {
   /** `child` is the server process; undefined when the server runs in this process. */
   private constructor(readonly child: ChildProcess | undefined, readonly connection: MessageConnection, readonly options: StartOptions) {}
 
-  /** Spawns the built server with `--stdio` and initializes it. */
-  static async start(options: StartOptions): Promise<LspClient> {
+  /** Spawns the built server with `--stdio` (or `--node-ipc`, as the VS Code client does) and initializes it. */
+  static async start(options: StartOptions, transport: 'stdio' | 'ipc' = 'stdio'): Promise<LspClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build first (npm run build)`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const child = transport === 'ipc'
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = transport === 'ipc'
+      ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     client.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     child.stderr!.on('data', (d) => { client.stderr += String(d); });
