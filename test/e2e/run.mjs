@@ -1,6 +1,6 @@
 // Real-editor end-to-end run: packages the VSIX, then checks the grammars, Neovim over stdio, and VS Code (code-server) in Chromium.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,14 +190,30 @@ async function editorText(page) {
   });
 }
 
-async function waitForFile(file, predicate, timeoutMs = WAIT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = readFileSync(file, 'utf8');
-    if (predicate(text)) return text;
-    if (Date.now() > deadline) throw new Error(`${file} did not change as expected`);
-    await new Promise((r) => setTimeout(r, 100)); // polling the disk for the save to land
-  }
+/** Resolves with the file's text once predicate accepts it, watching its folder (saves may replace the file). */
+function waitForFile(file, predicate, timeoutMs = WAIT_MS) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      watcher.close();
+      fn();
+    };
+    const test = () => {
+      let text;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return; // between the write and the rename of a save
+      }
+      if (predicate(text)) finish(() => resolve(text));
+    };
+    const watcher = watch(dirname(file), test);
+    const timer = setTimeout(() => finish(() => reject(new Error(`${file} did not change as expected`))), timeoutMs);
+    test();
+  });
 }
 
 /** Opens a file from the explorer and waits for its editor. */
@@ -314,6 +330,12 @@ async function vscode(tools, vsix) {
       await page.screenshot({ path: shot('01-problems.png') }).catch(() => {});
     }
 
+    await check('vscode: status bar shows the Lintel counts', async () => {
+      const item = page.locator('.statusbar-item').filter({ hasText: /Lintel/ }).first();
+      await item.waitFor({ timeout: WAIT_MS });
+      return (await item.innerText()).replace(/\s+/g, ' ').trim();
+    });
+
     if (shown) {
       const before = readFileSync(join(folder, MANIFEST), 'utf8');
       await check('vscode: quick fix via Ctrl+. sets privileged: false, saved, finding gone', async () => {
@@ -332,8 +354,9 @@ async function vscode(tools, vsix) {
           () => (document.querySelector('.editor-instance .monaco-editor .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' ').includes('privileged: false'),
           null, { timeout: WAIT_MS });
         await page.keyboard.press('Control+S');
-        const after = await waitForFile(join(folder, MANIFEST), (t) => t !== before);
-        if (!after.includes('privileged: false')) throw new Error(`saved text lacks the fix: ${after.slice(-120)}`);
+        // A save may truncate before it writes: wait for the whole fixed text.
+        const after = await waitForFile(join(folder, MANIFEST),
+          (t) => t.includes('privileged: false') && t.split('\n').length === before.split('\n').length);
         const changed = before.split('\n').filter((l, i) => l !== after.split('\n')[i]);
         if (changed.length !== 1) throw new Error(`the fix touched ${changed.length} lines`);
         await problemRow.first().waitFor({ state: 'detached', timeout: WAIT_MS });
