@@ -1,7 +1,7 @@
 // Runs Neovim headless with neovim.lua against the Lintel language server and returns the checks it passed.
 import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * @param {{nvim: string, node: string, server: string, file: string, out: string, rule: string, timeoutMs?: number}} o
@@ -14,6 +14,9 @@ export async function runNeovimCheck(o) {
     ...process.env,
     LINTEL_SERVER: o.server, LINTEL_FILE: o.file, LINTEL_OUT: o.out, LINTEL_NODE: o.node,
     LINTEL_RULE: o.rule, LINTEL_TIMEOUT_MS: String(timeoutMs),
+    // Neovim's log files (lsp.log among them) stay beside the result, out of the home folder.
+    XDG_CACHE_HOME: join(dirname(o.out), 'cache'), XDG_STATE_HOME: join(dirname(o.out), 'state'),
+    XDG_DATA_HOME: join(dirname(o.out), 'data'),
   };
   const args = ['--headless', '-n', '-i', 'NONE', '--noplugin', '-u', lua];
   const { code, stderr } = await new Promise((resolve) => {

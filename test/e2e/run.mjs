@@ -152,14 +152,19 @@ function freePort() {
   });
 }
 
+/** Environment that keeps code-server's config file and logs inside the run folder, not in the home folder. */
+function codeServerEnv(base) {
+  return { ...process.env, XDG_CONFIG_HOME: join(base, 'xdg-config'), XDG_DATA_HOME: join(base, 'xdg-data') };
+}
+
 /** Starts code-server and resolves once it listens. */
-async function startCodeServer(tools, { port, userData, extensions, folder, log }) {
+async function startCodeServer(tools, { base, port, userData, extensions, folder, log }) {
   const args = [
     tools.codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData,
     '--extensions-dir', extensions, folder,
   ];
-  const proc = spawn(tools.node24, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(tools.node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv(base) });
   let output = '';
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start: ${output.slice(-500)}`)), WAIT_MS);
@@ -276,7 +281,7 @@ async function vscode(tools, vsix) {
 
   const installed = await check('vscode: code-server --install-extension lintel.vsix', () => {
     const r = spawnSync(tools.node24, [tools.codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions,
-      '--install-extension', vsix], { encoding: 'utf8' });
+      '--install-extension', vsix], { encoding: 'utf8', env: codeServerEnv(base) });
     const out = `${r.stdout}${r.stderr}`.trim();
     if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`exit ${r.status}: ${out.slice(-400)}`);
     return out.split('\n').filter((l) => /installed/i.test(l)).pop();
@@ -289,7 +294,7 @@ async function vscode(tools, vsix) {
   let server;
   let browser;
   try {
-    server = await startCodeServer(tools, { port, userData, extensions, folder, log });
+    server = await startCodeServer(tools, { base, port, userData, extensions, folder, log });
     browser = await chromium.launch({
       executablePath: tools.chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
