@@ -152,9 +152,12 @@ function freePort() {
   });
 }
 
-/** Environment that keeps code-server's config file and logs inside the run folder, not in the home folder. */
+/** Environment that keeps the config, cache and log files of code-server and Chromium inside the run folder. */
 function codeServerEnv(base) {
-  return { ...process.env, XDG_CONFIG_HOME: join(base, 'xdg-config'), XDG_DATA_HOME: join(base, 'xdg-data') };
+  return {
+    ...process.env, XDG_CONFIG_HOME: join(base, 'xdg-config'), XDG_DATA_HOME: join(base, 'xdg-data'),
+    XDG_CACHE_HOME: join(base, 'xdg-cache'),
+  };
 }
 
 /** Starts code-server and resolves once it listens. */
@@ -297,6 +300,7 @@ async function vscode(tools, vsix) {
     server = await startCodeServer(tools, { base, port, userData, extensions, folder, log });
     browser = await chromium.launch({
       executablePath: tools.chromium,
+      env: codeServerEnv(base),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--disable-sync', '--no-first-run'],
     });
