@@ -339,15 +339,18 @@ async function vscode(tools, vsix) {
       await page.screenshot({ path: shot('01-problems.png') }).catch(() => {});
     }
 
+    const statusItem = page.locator('.statusbar-item').filter({ hasText: /Lintel/ }).first();
+    let errorsBefore = null;
     await check('vscode: status bar shows the Lintel counts', async () => {
-      const item = page.locator('.statusbar-item').filter({ hasText: /Lintel/ }).first();
-      await item.waitFor({ timeout: WAIT_MS });
-      return (await item.innerText()).replace(/\s+/g, ' ').trim();
+      await page.locator('.statusbar-item').filter({ hasText: /^\s*[1-9]\d*\s+\d+\s+Lintel/ }).first().waitFor({ timeout: WAIT_MS });
+      const text = (await statusItem.innerText()).replace(/\s+/g, ' ').trim();
+      errorsBefore = Number(text.split(' ')[0]);
+      return `"${text}" (errors, warnings)`;
     });
 
     if (shown) {
       const before = readFileSync(join(folder, MANIFEST), 'utf8');
-      await check('vscode: quick fix via Ctrl+. sets privileged: false, saved, finding gone', async () => {
+      await check('vscode: quick fix via Ctrl+. sets privileged: false, saved, finding gone, status bar updated', async () => {
         // The row's rule code is a link to the docs: open the finding from its message text instead.
         await problemRow.first().dblclick({ position: { x: 90, y: 8 } });
         await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: WAIT_MS });
@@ -369,6 +372,10 @@ async function vscode(tools, vsix) {
         const changed = before.split('\n').filter((l, i) => l !== after.split('\n')[i]);
         if (changed.length !== 1) throw new Error(`the fix touched ${changed.length} lines`);
         await problemRow.first().waitFor({ state: 'detached', timeout: WAIT_MS });
+        if (errorsBefore !== null) {
+          const fewer = new RegExp(`^\\s*${errorsBefore - 1}\\s+\\d+\\s+Lintel`);
+          await page.locator('.statusbar-item').filter({ hasText: fewer }).first().waitFor({ timeout: WAIT_MS });
+        }
         await page.screenshot({ path: shot('03-fixed.png') });
         return `offered [${offered.join(' | ')}]`;
       });
