@@ -115,11 +115,11 @@ export class YamlEditor {
   appendDocument(docEnd: number, yamlText: string): TextEdit {
     const { eol } = this.layout;
     const body = yamlText.replace(/\n$/, '').split('\n').join(eol);
-    let at = docEnd;
-    // Insert after the document's last line, before any following `---`.
-    const before = this.text.slice(0, at);
-    const trimmed = before.replace(/\s+$/, '');
-    at = trimmed.length;
+    // Insert after the document's last line, before any following `---`. (Walks back over the
+    // blanks only: trimming the whole text before the document took time linear in the file
+    // for every object, which showed in per-edit latency of long streams.)
+    let at = Math.min(docEnd, this.text.length);
+    while (at > 0 && /\s/.test(this.text[at - 1])) at--;
     at = this.endOfLine(at > 0 ? at - 1 : 0);
     return { start: at, end: at, newText: `${eol}---${eol}${body}` };
   }
