@@ -279,7 +279,7 @@ async function vscode(tools, vsix) {
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
-  mkdirSync(SHOTS, { recursive: true });
+  freshDir(SHOTS); // no stale pictures from an earlier run
   const shot = (name) => join(SHOTS, name);
 
   const installed = await check('vscode: code-server --install-extension lintel.vsix', () => {
