@@ -1,6 +1,9 @@
 // Diagnostics over stdio: pushed to clients without pull support, pulled by those with it; codes, links, ranges, versions.
 import assert from 'node:assert/strict';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import {
+  CancellationTokenSource, DiagnosticSeverity, DocumentDiagnosticReportKind, DocumentDiagnosticRequest, LSPErrorCodes,
+  type Diagnostic, type FullDocumentDiagnosticReport, type ResponseError,
+} from 'vscode-languageserver-protocol';
 import { LspClient, messageOf } from './support/lspClient';
 import { fixture, onlyRules, TempWorkspace } from './support/workspace';
 
@@ -49,6 +52,26 @@ describe('lsp: diagnostics', () => {
     assert.deepEqual(privileged(fixed.items), []);
     // Nothing is pushed for open documents of a pulling client.
     assert.equal(client.published.get(uri), undefined);
+  });
+
+  it('pull: a document edited while its pull waits is answered for its newest version; a cancelled pull is RequestCancelled', async () => {
+    client = await LspClient.start({ pull: true, root: ws.root, initializationOptions: { debounceMs: 150 } });
+    const uri = ws.uri('deploy.yaml');
+    const text = fixture('deployment.yaml');
+    client.open(uri, text);
+    await client.pull(uri);
+    client.change(uri, text.replace('name: web\n', 'name: web2\n'));
+    const waiting = client.pull(uri);
+    const v3 = client.change(uri, text.replace('privileged: true', 'privileged: false'));
+    const report = (await waiting) as FullDocumentDiagnosticReport;
+    assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
+    assert.deepEqual(privileged(report.items), [], 'linted as of version 3');
+    for (const d of report.items) assert.equal((d.data as { version: number }).version, v3);
+    client.change(uri, text);
+    const cts = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, cts.token);
+    cts.cancel();
+    await assert.rejects(cancelled, (e: ResponseError<unknown>) => e.code === LSPErrorCodes.RequestCancelled && e.data === undefined);
   });
 
   it('debounces edits and never publishes a result for a version the editor has left', async () => {

@@ -25,17 +25,18 @@ export class PullDiagnostics {
     await this.settings.ready;
     const doc = this.docs.byUri(params.textDocument.uri) ?? this.docs.get(documentKey(params.textDocument.uri));
     if (!doc || !this.settings.value.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const version = doc.document.version;
     // Typing: wait until the buffer has been quiet for the debounce delay; a newer edit cancels this request.
     const quiet = this.debounceMs() - this.docs.sinceLastChange(doc.key);
     if (quiet > 0 && this.settings.value.run === 'onType') await this.delay(quiet, token);
+    // Cancelled (the client pulls again, as it does after a cancellation without data). A document that changed
+    // meanwhile is linted as it is now: the result belongs to its current version, never to an older one.
+    // (ServerCancelled with retriggerRequest: false would make VS Code drop a pull it has queued meanwhile.)
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-    if (this.docs.get(doc.key)?.document.version !== version) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: false });
-    }
-    const record = this.recordFor(doc.key, version);
+    const current = this.docs.get(doc.key);
+    if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const record = this.recordFor(doc.key, current.document.version);
     if (params.previousResultId === record.stamp) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: record.stamp };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: record.stamp, items: toDiagnostics(record.result, doc.document.getText(), record.version) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: record.stamp, items: toDiagnostics(record.result, current.document.getText(), record.version) };
   }
 
   /** On-save mode keeps showing the result of the saved version until the next save. */
