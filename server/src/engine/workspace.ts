@@ -1,5 +1,6 @@
 // The set of files the engine knows (from disk or unsaved editors), parsed once per text, with a Kubernetes index.
 import { parseYaml, type YamlFile } from './parse/yaml';
+import { reparseYaml } from './parse/incremental';
 import { kubernetesObjects } from './model/kubernetes/detect';
 import type { K8sObject } from './model/kubernetes/object';
 import { K8sWorkspaceView } from './model/kubernetes/workspaceView';
@@ -32,7 +33,7 @@ export class Workspace {
   set(uri: string, text: string): AnalyzedFile {
     const existing = this.files.get(uri);
     if (existing && existing.text === text) return existing;
-    const analyzed = analyze(uri, text);
+    const analyzed = analyze(uri, text, existing?.yaml);
     this.files.set(uri, analyzed);
     this.invalidate();
     return analyzed;
@@ -80,10 +81,11 @@ export class Workspace {
   private invalidate(): void { this.view = undefined; this.patchUris = undefined; }
 }
 
-function analyze(uri: string, text: string): AnalyzedFile {
+function analyze(uri: string, text: string, previous?: YamlFile): AnalyzedFile {
   const lang = fileLanguage(uri);
   if (lang === 'other') return { uri, text, objects: [], errors: [] };
-  const yaml = parseYaml(uri, text);
+  // After an edit, only the documents it touched are parsed again (same result as a full parse).
+  const yaml = (previous && reparseYaml(previous, text)) || parseYaml(uri, text);
   const objects = kubernetesObjects(yaml);
   // Syntax errors are reported only for files that are (or try to be) Kubernetes manifests:
   // other YAML and JSON (CI workflows, compose files, tsconfig) is not ours to judge.

@@ -156,15 +156,20 @@ function parseEachDocument(text: string, tooDeep: number[]): Document.Parsed[] {
   starts.forEach((s, i) => {
     const e = i + 1 < starts.length ? starts[i + 1] : text.length;
     try {
-      const tokens = [...new Parser().parse(text.slice(s, e))];
-      shiftOffsets(tokens, s);
-      for (const d of new Composer(PARSE_OPTIONS).compose(tokens, false, e)) out.push(d as Document.Parsed);
+      out.push(...parseSlice(text, s, e));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       tooDeep.push(s);
     }
   });
   return out;
+}
+
+/** The documents of text[from, to) parsed on their own, with offsets in the whole text (may throw RangeError). */
+export function parseSlice(text: string, from: number, to: number): Document.Parsed[] {
+  const tokens = [...new Parser().parse(text.slice(from, to))];
+  shiftOffsets(tokens, from);
+  return [...new Composer(PARSE_OPTIONS).compose(tokens, false, to)] as Document.Parsed[];
 }
 
 /** Moves the CST tokens of a slice parsed on its own to their offsets in the whole text (no recursion). */
@@ -183,10 +188,10 @@ function shiftOffsets(tokens: unknown[], delta: number): void {
   }
 }
 
-interface ShapeProblem { message: string; severity: 'error' | 'warning'; at?: Node }
+export interface ShapeProblem { message: string; severity: 'error' | 'warning'; at?: Node }
 
 /** Depth and alias-expansion bounds, and aliases without an anchor, computed without expanding anything. */
-function checkShape(doc: Document.Parsed): ShapeProblem | undefined {
+export function checkShape(doc: Document.Parsed): ShapeProblem | undefined {
   const refused = (message: string): ShapeProblem => ({ message, severity: 'warning' });
   let hasAlias = false;
   let tooDeep = false;
