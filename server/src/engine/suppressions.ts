@@ -12,17 +12,32 @@ const KICS_IGNORE_LINE = /#\s*kics-scan\s+ignore-line\b/;
 
 function ids(list: string): string[] { return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean); }
 
+// Both are asked for every finding; computed once per rule (rules are immutable definitions).
+const namesOf = new WeakMap<Rule, Set<string>>();
+const peersOf = new WeakMap<Rule, Map<string, string[]>>();
+
 /** The names a rule answers to: its id, the bare part after the pack prefix, and its aliases. */
 export function ruleNames(rule: Rule): Set<string> {
-  const names = new Set<string>([rule.id]);
-  for (const a of rule.aliases ?? []) names.add(a);
+  let names = namesOf.get(rule);
+  if (!names) {
+    names = new Set<string>([rule.id]);
+    for (const a of rule.aliases ?? []) names.add(a);
+    namesOf.set(rule, names);
+  }
   return names;
 }
 
 /** Aliases of one peer tool (`kube-linter:no-liveness-probe` → `no-liveness-probe`). */
 function peerIds(rule: Rule, tool: string): string[] {
-  const prefix = `${tool}:`;
-  return (rule.aliases ?? []).filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length));
+  let byTool = peersOf.get(rule);
+  if (!byTool) peersOf.set(rule, (byTool = new Map()));
+  let ids = byTool.get(tool);
+  if (!ids) {
+    const prefix = `${tool}:`;
+    ids = (rule.aliases ?? []).filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length));
+    byTool.set(tool, ids);
+  }
+  return ids;
 }
 
 export class FileSuppressions {
