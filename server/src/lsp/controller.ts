@@ -92,8 +92,6 @@ export class DiagnosticsController {
     if (!this.docs.isOpen(key)) this.send(this.docs.clientUri(key), [], undefined);
   }
 
-  isShownOnDisk(key: string): boolean { return this.onDisk.has(key); }
-
   /** A file that is not open changed on disk. */
   diskChanged(key: string): void {
     if (this.onDisk.has(key) && !this.docs.isOpen(key)) this.publishDisk(key);
