@@ -8,7 +8,7 @@ import type { FileError } from '../types';
 import type { Rule } from '../rule';
 import { EffectiveConfig, type LintelConfigFile } from './config';
 
-export const CONFIG_FILE_NAMES = ['.lintel.yaml', '.lintel.yml'];
+export const CONFIG_FILE_NAMES = ['.lintel.yaml', '.lintel.yml', '.lintel.json'];
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown) {
