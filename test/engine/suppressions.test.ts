@@ -72,6 +72,11 @@ describe('suppressions', () => {
     ];
     for (const [label, opts] of kept) it(`does not suppress with ${label}`, () => assert.equal(count(deployment(opts)), 1));
 
+    it('a malformed directive earlier on the line does not hide a valid one after it', () => {
+      assert.equal(count(deployment({ trailing: '# lintel:ignore bad! # lintel:ignore k8s/privileged-container' })), 0);
+      assert.equal(count(deployment({ trailing: '# lintel:ignore bad!' })), 1);
+    });
+
     it('a trailing directive covers its own line only, not the next one', () => {
       const text = deployment().replace('          securityContext:', '          securityContext:  # lintel:ignore k8s/privileged-container');
       assert.equal(count(text), 1);

@@ -51,6 +51,16 @@ describe('robustness: limits', () => {
     assert.equal(res.findings.length, 1);
   });
 
+  it('directive comments with huge runs of blanks are read in linear time', () => {
+    const blanks = ' '.repeat(200_000);
+    for (const comment of [`# lintel:ignore k8s/x${blanks}!`, `# lintel:ignore-file a${blanks}b${blanks}!`, `# lintel:ignore a${blanks}-${blanks}--${blanks}`]) {
+      const text = pod('p').replace('spec:\n', `spec:\n  ${comment}\n`);
+      const { value: res, ms } = measure(() => lint(text));
+      assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+      assert.equal(res.findings.length, 1);
+    }
+  });
+
   it('an alias to a container is followed like the container itself', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata: { name: alias }\nspec:\n  initContainers:\n    - &c { name: c, image: "x:1", securityContext: { privileged: true } }\n  containers:\n    - *c\n`;
     const res = lint(text);

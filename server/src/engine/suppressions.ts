@@ -5,12 +5,30 @@ import type { LineIndex } from './text/lineIndex';
 
 export const IGNORE_ANNOTATION = 'lintel.dev/ignore';
 
-const LINE_DIRECTIVE = /#\s*lintel:ignore(?!-file)\s+([A-Za-z0-9_\-/.,:\s]+?)(?:\s+--.*)?\s*$/;
-const FILE_DIRECTIVE = /#\s*lintel:ignore-file\s+([A-Za-z0-9_\-/.,:\s]+?)(?:\s+--.*)?\s*$/;
+const LINE_DIRECTIVE = /#\s*lintel:ignore(?!-file)\s/g;
+const FILE_DIRECTIVE = /#\s*lintel:ignore-file\s/g;
+const ID_LIST = /^[A-Za-z0-9_\-/.,:\s]+$/;
 const CHECKOV_SKIP = /#\s*checkov:skip=([A-Za-z0-9_]+)/g;
 const KICS_IGNORE_LINE = /#\s*kics-scan\s+ignore-line\b/;
 
 function ids(list: string): string[] { return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean); }
+
+/**
+ * The rule ids of a directive (`# lintel:ignore a,b -- reason`) on a line, or undefined. Read in
+ * steps: a single pattern with the reason and blanks optional backtracked quadratically on a
+ * long run of blanks (a line of 200,000 spaces after a directive took minutes).
+ */
+function directiveIds(line: string, prefix: RegExp): string[] | undefined {
+  prefix.lastIndex = 0;
+  for (let m = prefix.exec(line); m; m = prefix.exec(line)) {
+    let rest = line.slice(m.index + m[0].length);
+    const reason = rest.search(/\s--/);
+    if (reason >= 0) rest = rest.slice(0, reason);
+    const list = ID_LIST.test(rest) ? ids(rest) : [];
+    if (list.length) return list;
+  }
+  return undefined;
+}
 
 // Both are asked for every finding; computed once per rule (rules are immutable definitions).
 const namesOf = new WeakMap<Rule, Set<string>>();
@@ -52,10 +70,10 @@ export class FileSuppressions {
     for (let i = 0; i < lines.lineCount; i++) {
       const line = lines.lineText(i);
       if (!line.includes('#')) continue;
-      const f = FILE_DIRECTIVE.exec(line);
-      if (f) { for (const id of ids(f[1])) this.fileIds.add(id); continue; }
-      const m = LINE_DIRECTIVE.exec(line);
-      if (m) this.lineIds.set(i, ids(m[1]));
+      const f = directiveIds(line, FILE_DIRECTIVE);
+      if (f) { for (const id of f) this.fileIds.add(id); continue; }
+      const m = directiveIds(line, LINE_DIRECTIVE);
+      if (m) this.lineIds.set(i, m);
       for (const c of line.matchAll(CHECKOV_SKIP)) this.checkovLines.push([i, c[1]]);
       if (KICS_IGNORE_LINE.test(line)) this.kicsLines.add(i);
     }
