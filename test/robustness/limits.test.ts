@@ -61,6 +61,13 @@ describe('robustness: limits', () => {
     }
   });
 
+  it('text full of unclosed template braces is checked in linear time', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: braces }\ndata:\n  a: "${'{{ x'.repeat(80_000)}"\n`;
+    const { value: res, ms } = measure(() => lint(text));
+    assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+    assert.deepEqual(res.errors, []);
+  });
+
   it('an alias to a container is followed like the container itself', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata: { name: alias }\nspec:\n  initContainers:\n    - &c { name: c, image: "x:1", securityContext: { privileged: true } }\n  containers:\n    - *c\n`;
     const res = lint(text);
