@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { ALL_RULES } from '../../rules';
-import { applyEdits, EffectiveConfig, LineIndex, lintFile, Workspace, type LintResult } from '../../server/src/engine';
+import { applyEdits, EffectiveConfig, fixAll, LineIndex, lintFile, Workspace, type LintResult } from '../../server/src/engine';
 import { readSourceFile } from '../../server/src/host/files';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'kubernetes');
@@ -47,11 +47,13 @@ describe('corpus smoke test (shared/corpus/kubernetes, extends: all)', function 
   const files = corpusFiles(CORPUS);
   const rel = (p: string) => relative(CORPUS, p).split(sep).join('/');
   const results = new Map<string, { text: string; result: LintResult; objects: number; template: boolean }>();
+  const workspace = new Workspace();
+  const config = new EffectiveConfig({ extends: 'all' }, ALL_RULES);
 
   before(function () {
     this.timeout(300_000);
     // The whole corpus is one workspace, as in an editor: cross-file rules see every object.
-    const ws = new Workspace();
+    const ws = workspace;
     const texts = new Map<string, string>();
     for (const f of files) {
       const read = readSourceFile(f, MAX_BYTES);
@@ -59,7 +61,6 @@ describe('corpus smoke test (shared/corpus/kubernetes, extends: all)', function 
       texts.set(f, read.text);
       ws.set(pathToFileURL(f).toString(), read.text);
     }
-    const config = new EffectiveConfig({ extends: 'all' }, ALL_RULES);
     for (const f of files) {
       const uri = pathToFileURL(f).toString();
       const analyzed = ws.get(uri)!;
@@ -141,6 +142,26 @@ describe('corpus smoke test (shared/corpus/kubernetes, extends: all)', function 
     }
     assert.ok(checked > 0, 'some fixes were checked');
     assert.deepEqual(broken.slice(0, 30), [], `${broken.length} of ${checked} fixes break their document`);
+  });
+
+  it('fix-all (safe fixes, then all fixes) converges on every file, keeps it parsable and leaves no applicable fix', function () {
+    this.timeout(180_000);
+    const problems: string[] = [];
+    let fixedFiles = 0;
+    for (const [f, { text }] of results) {
+      const uri = pathToFileURL(join(CORPUS, f)).toString();
+      for (const safeOnly of [true, false]) {
+        const r = fixAll(workspace, uri, config, ALL_RULES, { safeOnly });
+        if (r.applied === 0) continue;
+        fixedFiles++;
+        if (syntaxErrors(r.text) > syntaxErrors(text)) problems.push(`${f}: fix-all (${safeOnly ? 'safe' : 'all'}) broke the file`);
+        const left = r.remaining.filter((x) => x.fixes.some((fx) => fx.safe || !safeOnly)).map((x) => x.ruleId);
+        if (left.length) problems.push(`${f}: fix-all (${safeOnly ? 'safe' : 'all'}) left fixable findings after ${r.passes} passes: ${[...new Set(left)].join(', ')}`);
+      }
+      assert.equal(workspace.get(uri)!.text, text, 'the workspace is restored');
+    }
+    assert.ok(fixedFiles > 50, `${fixedFiles} fix-all runs changed a file`);
+    assert.deepEqual(problems.slice(0, 30), [], `${problems.length} problems`);
   });
 
   it('every finding\'s range is valid: inside the file, start ≤ end, offsets equal the line/character range', () => {
