@@ -38,6 +38,23 @@ describe('glob matching for ignorePaths', () => {
   for (const [pattern, path, expected] of cases) {
     it(`${pattern} ${expected ? 'matches' : 'does not match'} ${path}`, () => assert.equal(matchesGlob(path, pattern), expected));
   }
+
+  it('more cases: globstars in a row, a trailing `**`, the empty pattern', () => {
+    assert.equal(matchesGlob('a/b/c/d.yaml', '**/**/d.yaml'), true);
+    assert.equal(matchesGlob('d.yaml', '**/**/d.yaml'), true);
+    assert.equal(matchesGlob('a/b/c', 'a/**'), true);
+    assert.equal(matchesGlob('a', 'a/**'), false);
+    assert.equal(matchesGlob('x/y', 'x**'), true);
+    assert.equal(matchesGlob('a/b', ''), false);
+  });
+
+  it('a pathological pattern from an untrusted .lintel.yaml cannot hang matching', () => {
+    // The regex this used to build backtracked exponentially here (19 s for 40 characters).
+    const t0 = performance.now();
+    assert.equal(matchesGlob('a'.repeat(2000), '*a*a*a*a*a*a*a*a*a*a*a*a*c'), false);
+    assert.equal(matchesGlob(Array(300).fill('a').join('/') + '/b.yml', `${'**/'.repeat(30)}x.yaml`), false);
+    assert.ok(performance.now() - t0 < 2000, 'bounded');
+  });
 });
 
 describe('ConfigFinder.isIgnored (host)', () => {
