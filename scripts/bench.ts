@@ -1,7 +1,7 @@
 // Benchmark (npm run bench): corpus parse vs lint time, per-edit latency and memory of the language server; writes docs/benchmarks.md.
 // Usage: tsx scripts/bench.ts [--runs N] [--edits N] [--memory-edits N] [--out FILE] [--no-write]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,7 +41,7 @@ function quantile(xs: readonly number[], q: number): number {
 }
 const median = (xs: readonly number[]) => quantile(xs, 0.5);
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) => `${(Math.abs(bytes) < 0.05 * 1024 * 1024 ? 0 : bytes / 1024 / 1024).toFixed(1)} MB`;
 
 // ---------------------------------------------------------------- (a) corpus: parse-only vs full lint
 
@@ -409,7 +409,7 @@ function report(corpus: CorpusResult, engine: ReturnType<typeof benchEngineEdits
   out.push('- (a) All corpus files are read once (host reader, UTF-8 checked). Each run then times three phases over all files in this order: `parseYaml` alone; a fresh `Workspace` (parse + Kubernetes model); a fresh `Workspace` plus `lintFile` of every file with every rule (`extends: all`), the whole corpus as one workspace so cross-file rules see every object. A forced garbage collection precedes each phase. "Full lint / parse-only" divides the third median by the first.');
   out.push('- (b) A real client over stdio (JSON-RPC with Content-Length framing) against the built server; the server\'s own `lintel/stats` request gives the time it spent parsing the changed buffer (`lastSyncMs`) and linting it (`lastLintMs`) for the last edit.');
   out.push('- (c) Samples every tenth of the run; the slope is a least-squares fit of heap used against the edit count.');
-  out.push('- Numbers vary from run to run by a few per cent; rerun `npm run bench` to refresh this page.', '');
+  out.push('- Medians move by a few per cent between runs; the tails (p95, max) move more, with whatever else the machine is doing. Rerun `npm run bench` to refresh this page.', '');
   return out.join('\n');
 }
 
@@ -422,7 +422,12 @@ async function main(): Promise<void> {
   const server = await benchServer();
   const text = report(corpus, engine, server);
   process.stdout.write(text + '\n');
-  if (!process.argv.includes('--no-write')) writeFileSync(OUT, text);
+  if (!process.argv.includes('--no-write')) {
+    // A hand-written "## History" section at the end of the page (earlier results) is kept.
+    const previous = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+    const history = previous.indexOf('\n## History');
+    writeFileSync(OUT, history >= 0 ? `${text.trimEnd()}\n${previous.slice(history)}` : text);
+  }
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
