@@ -85,7 +85,7 @@ describe('YAML edits: setIn', () => {
     const text = 'c: {\n  a: 1,\n  b: 2\n}\n';
     const { map, edit } = mapAt(text, ['c']);
     const out = applyAndReparse(text, edit.insertPair(map, 'x', 'y'));
-    assert.equal(out, 'c: {\n  a: 1,\n  b: 2, x: y\n}\n');
+    assert.equal(out, 'c: {\n  a: 1,\n  b: 2,\n  x: y\n}\n');
   });
 
   it('fills an empty flow map', () => {
@@ -205,9 +205,9 @@ describe('YAML edits: appendToSeq', () => {
 
   it('appends to a multi-line flow sequence with comments', () => {
     const t1 = 'drop: [\n  NET_RAW, # why, really\n]\n';
-    assert.equal(applyAndReparse(t1, seqAt(t1, ['drop']).edit.appendToSeq(seqAt(t1, ['drop']).seq, 'ALL')), 'drop: [\n  NET_RAW, ALL # why, really\n]\n');
+    assert.equal(applyAndReparse(t1, seqAt(t1, ['drop']).edit.appendToSeq(seqAt(t1, ['drop']).seq, 'ALL')), 'drop: [\n  NET_RAW, # why, really\n  ALL\n]\n');
     const t2 = 'drop: [\n  NET_RAW # why, really\n]\n';
-    assert.equal(applyAndReparse(t2, seqAt(t2, ['drop']).edit.appendToSeq(seqAt(t2, ['drop']).seq, 'ALL')), 'drop: [\n  NET_RAW, ALL # why, really\n]\n');
+    assert.equal(applyAndReparse(t2, seqAt(t2, ['drop']).edit.appendToSeq(seqAt(t2, ['drop']).seq, 'ALL')), 'drop: [\n  NET_RAW, # why, really\n  ALL\n]\n');
   });
 
   it('keeps CRLF line breaks', () => {

@@ -9,7 +9,11 @@ import { indentLines, renderBlock, renderFlow, renderScalar } from './yamlRender
 
 export class YamlEditor {
   private layoutCache?: YamlLayout;
-  constructor(readonly file: YamlFile) {}
+  /** JSON files get JSON text (quoted keys, no comments, no second document); YAML files get YAML. */
+  readonly json: boolean;
+  constructor(readonly file: YamlFile) {
+    this.json = /\.json$/i.test(file.uri);
+  }
 
   get layout(): YamlLayout { return (this.layoutCache ??= detectLayout(this.file.text)); }
   private get text(): string { return this.file.text; }
@@ -20,8 +24,8 @@ export class YamlEditor {
     // A block scalar's range runs through the line break after its last line: keep that break.
     const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
     const end = block ? start + this.text.slice(start, rawEnd).trimEnd().length : rawEnd;
-    let newText = renderScalar(value);
-    if (isScalar(node) && typeof value === 'string') {
+    let newText = this.scalar(value);
+    if (isScalar(node) && typeof value === 'string' && !this.json) {
       if (node.type === Scalar.QUOTE_DOUBLE) newText = JSON.stringify(value);
       else if (node.type === Scalar.QUOTE_SINGLE) newText = `'${value.replace(/'/g, "''")}'`;
     }
@@ -77,9 +81,9 @@ export class YamlEditor {
       // range[1] is just past this sequence's own `]` (a nested one may close right after it).
       const close = this.text.lastIndexOf(']', seq.range![1] - 1);
       const last = seq.items[seq.items.length - 1] as Node | undefined;
-      if (!last?.range) return { start: close, end: close, newText: renderFlow(value) };
-      const { at, lead } = this.flowInsertion(last.range[1], close);
-      return { start: at, end: at, newText: `${lead}${renderFlow(value)}` };
+      if (!last?.range) return { start: close, end: close, newText: this.flow(value) };
+      const { start, end, prefix } = this.flowInsertion(last.range[1], close, last.range[0]);
+      return { start, end, newText: `${prefix}${this.flow(value)}` };
     }
     const dashCol = this.file.lines.position(seq.range![0]).character;
     const indent = ' '.repeat(dashCol);
@@ -111,8 +115,9 @@ export class YamlEditor {
     return { start, end: stop, newText: '' };
   }
 
-  /** Inserts a new YAML document after the document that ends at `docEnd`. */
-  appendDocument(docEnd: number, yamlText: string): TextEdit {
+  /** Inserts a new YAML document after the document that ends at `docEnd` (none in JSON, which holds one). */
+  appendDocument(docEnd: number, yamlText: string): TextEdit | undefined {
+    if (this.json) return undefined;
     const { eol } = this.layout;
     const body = yamlText.replace(/\n$/, '').split('\n').join(eol);
     // Insert after the document's last line, before any following `---`. (Walks back over the
@@ -130,21 +135,35 @@ export class YamlEditor {
     const close = this.text.lastIndexOf('}', e - 1);
     if (close < s) {
       // A map with no items and no braces cannot occur in parsed YAML; fall back to replacing the node.
-      return { start: s, end: e, newText: `{ ${renderScalar(key)}: ${renderFlow(value)} }` };
+      return { start: s, end: e, newText: `{ ${this.key(key)}: ${this.flow(value)} }` };
     }
     const inner = this.text.slice(s + 1, close);
-    if (inner.trim() === '') return { start: s, end: close + 1, newText: `{ ${renderScalar(key)}: ${renderFlow(value)} }` };
+    if (inner.trim() === '') return { start: s, end: close + 1, newText: `{ ${this.key(key)}: ${this.flow(value)} }` };
     const last = map.items[map.items.length - 1] as YPair;
     const lastEnd = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
-    const { at, lead } = this.flowInsertion(lastEnd, close);
-    return { start: at, end: at, newText: `${lead}${renderScalar(key)}: ${renderFlow(value)}` };
+    const { start, end, prefix } = this.flowInsertion(lastEnd, close, (last.key as Node).range![0]);
+    return { start, end, newText: `${prefix}${this.key(key)}: ${this.flow(value)}` };
   }
 
-  /** Where a new flow item goes after the last one: after its trailing comma when it has one (comments skipped). */
-  private flowInsertion(lastEnd: number, close: number): { at: number; lead: string } {
+  /**
+   * Where a new flow item goes after the last one: after its trailing comma when it has one
+   * (comments skipped). When the last item starts a line of its own (pretty-printed JSON, multi-line
+   * flow YAML), the new item gets a line of its own with the same indentation, after any comment
+   * that ends the last item's line (the comment is rewritten unchanged, so it stays with its item).
+   */
+  private flowInsertion(lastEnd: number, close: number, lastStart: number): { start: number; end: number; prefix: string } {
     const between = this.text.slice(lastEnd, close).replace(/#[^\r\n]*/g, (c) => ' '.repeat(c.length));
     const comma = between.indexOf(',');
-    return comma >= 0 ? { at: lastEnd + comma + 1, lead: ' ' } : { at: lastEnd, lead: ', ' };
+    const lines = this.file.lines;
+    const lineStart = lines.lineStart(lines.position(lastStart).line);
+    if (this.text.slice(lineStart, lastStart).trim() !== '') {
+      return comma >= 0 ? { start: lastEnd + comma + 1, end: lastEnd + comma + 1, prefix: ' ' } : { start: lastEnd, end: lastEnd, prefix: ', ' };
+    }
+    const newLine = this.layout.eol + this.text.slice(lineStart, lastStart);
+    const anchor = comma >= 0 ? lastEnd + comma + 1 : lastEnd;
+    const lineEnd = Math.min(lines.lineEnd(lines.position(anchor).line), close);
+    const rest = this.text.slice(anchor, lineEnd).trimEnd();
+    return { start: anchor, end: anchor + rest.length, prefix: `${comma >= 0 ? '' : ','}${rest}${newLine}` };
   }
 
   private fillEmptyPair(pair: YPair, map: YMap, value: unknown, comment?: string): TextEdit {
@@ -155,20 +174,31 @@ export class YamlEditor {
     // Keep any comment after the colon: insert the new lines after the key's line.
     if (map.flow) {
       const colon = this.text.indexOf(':', keyNode.range![1]);
-      return { start: colon + 1, end: colon + 1, newText: ` ${renderFlow(value)}` };
+      return { start: colon + 1, end: colon + 1, newText: ` ${this.flow(value)}` };
     }
     if (value === null || typeof value !== 'object') {
       const colon = this.text.indexOf(':', keyNode.range![1]);
-      return { start: colon + 1, end: colon + 1, newText: ` ${renderScalar(value as string)}` + (comment ? `  # ${comment}` : '') };
+      return { start: colon + 1, end: colon + 1, newText: ` ${this.scalar(value)}` + (comment ? `  # ${comment}` : '') };
     }
     const childIndent = ' '.repeat(keyCol + (Array.isArray(value) && !indentSeq ? 0 : step));
     const body = renderBlock(value, { step, indentSeq });
     return { start: at, end: at, newText: eol + childIndent + indentLines(withComment(body, comment), childIndent, eol) };
   }
 
-  private renderValueAt(value: unknown, pair: YPair, _map: YMap): string {
-    if (value === null || typeof value !== 'object') return renderScalar(value as string);
-    return renderFlow(value);
+  private renderValueAt(value: unknown, _pair: YPair, _map: YMap): string {
+    return value === null || typeof value !== 'object' ? this.scalar(value) : this.flow(value);
+  }
+
+  private scalar(value: unknown): string {
+    return this.json ? JSON.stringify(value) : renderScalar(value as string);
+  }
+
+  private key(key: string): string {
+    return this.json ? JSON.stringify(key) : renderScalar(key);
+  }
+
+  private flow(value: unknown): string {
+    return this.json ? jsonFlow(value) : renderFlow(value);
   }
 
   private renderEntry(key: string, value: unknown, step: number, indentSeq: boolean, comment?: string): string {
@@ -195,6 +225,14 @@ export class YamlEditor {
     const line = this.file.lines.position(offset).line;
     return this.file.lines.lineEnd(line);
   }
+}
+
+/** One-line JSON with a space after colons and commas, as people write flow JSON by hand. */
+function jsonFlow(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(jsonFlow).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries.length ? `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonFlow(v)}`).join(', ')} }` : '{}';
 }
 
 function nest(path: readonly string[], value: unknown): unknown {
