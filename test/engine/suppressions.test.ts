@@ -103,8 +103,9 @@ describe('suppressions', () => {
       ['kube-linter ignore-check on the object', { objectAnnotations: ['ignore-check.kube-linter.io/privileged-container: "CNI driver"'] }],
       ['kube-linter ignore-check on the pod template', { podAnnotations: ['ignore-check.kube-linter.io/privileged-container: ""'] }],
       ['kube-score/ignore', { objectAnnotations: ['kube-score/ignore: pod-probes,container-security-context-privileged'] }],
-      ['Polaris check exemption', { objectAnnotations: ['polaris.fairwinds.com/privileged-exempt: "true"'] }],
+      ['Polaris check exemption', { objectAnnotations: ['polaris.fairwinds.com/runAsPrivileged-exempt: "true"'] }],
       ['Polaris exemption of every check', { objectAnnotations: ['polaris.fairwinds.com/exempt: "true"'] }],
+      ['a checkov skip annotation', { objectAnnotations: ['checkov.io/skip1: CKV_K8S_16=needed by the driver'] }],
     ];
     for (const [label, opts] of suppressed) it(`suppresses with ${label}`, () => assert.equal(count(deployment(opts)), 0));
 
@@ -112,8 +113,9 @@ describe('suppressions', () => {
       ['lintel.dev/ignore of another rule', { objectAnnotations: ['lintel.dev/ignore: k8s/other-rule'] }],
       ['kube-linter ignore-check of another check', { objectAnnotations: ['ignore-check.kube-linter.io/no-liveness-probe: ""'] }],
       ['kube-score/ignore of other checks', { objectAnnotations: ['kube-score/ignore: pod-probes'] }],
-      ['a Polaris exemption set to false', { objectAnnotations: ['polaris.fairwinds.com/privileged-exempt: "false"'] }],
+      ['a Polaris exemption set to false', { objectAnnotations: ['polaris.fairwinds.com/runAsPrivileged-exempt: "false"'] }],
       ['a Polaris exemption of another check', { objectAnnotations: ['polaris.fairwinds.com/hostNetworkSet-exempt: "true"'] }],
+      ['a checkov skip annotation of another check', { objectAnnotations: ['checkov.io/skip2: CKV_K8S_20=elsewhere'] }],
     ];
     for (const [label, opts] of kept) it(`does not suppress with ${label}`, () => assert.equal(count(deployment(opts)), 1));
   });

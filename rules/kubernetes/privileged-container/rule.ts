@@ -10,7 +10,7 @@ export default defineRule({
   language: 'kubernetes',
   fixable: true,
   appliesTo: { kinds: WORKLOAD_KINDS },
-  aliases: ['kube-linter:privileged-container', 'checkov:CKV_K8S_16', 'polaris:privileged', 'kube-score:container-security-context-privileged', 'trivy:KSV017'],
+  aliases: ['kube-linter:privileged-container', 'checkov:CKV_K8S_16', 'polaris:runAsPrivileged', 'kube-score:container-security-context-privileged', 'trivy:KSV017'],
   rationale:
     'A privileged container has every capability and access to the host\'s devices: a compromise of the process is a compromise of the node. ' +
     'Almost no application needs it; the few that do (CNI or storage drivers) should be exempted explicitly.',

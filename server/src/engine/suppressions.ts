@@ -107,7 +107,7 @@ export class FileSuppressions {
   }
 }
 
-/** Object and pod-template annotations: lintel's own and those of kube-linter, kube-score and Polaris. */
+/** Object and pod-template annotations: lintel's own and those of kube-linter, kube-score, Polaris and checkov. */
 export function annotationSuppresses(rule: Rule, object: K8sObject): boolean {
   const names = ruleNames(rule);
   for (const ann of [object.annotations, object.pod?.annotations ?? {}]) {
@@ -118,6 +118,13 @@ export function annotationSuppresses(rule: Rule, object: K8sObject): boolean {
     if (ks) { const set = new Set(ids(ks)); if (peerIds(rule, 'kube-score').some((c) => set.has(c))) return true; }
     if (ann['polaris.fairwinds.com/exempt'] === 'true' && peerIds(rule, 'polaris').length) return true;
     for (const check of peerIds(rule, 'polaris')) if (ann[`polaris.fairwinds.com/${check}-exempt`] === 'true') return true;
+    // checkov's annotation form: `checkov.io/skip<N>: CKV_K8S_16=reason`.
+    const checkov = peerIds(rule, 'checkov');
+    if (checkov.length) {
+      for (const [key, value] of Object.entries(ann)) {
+        if (/^checkov\.io\/skip\d*$/.test(key) && checkov.includes(value.split('=')[0].trim())) return true;
+      }
+    }
   }
   return false;
 }
