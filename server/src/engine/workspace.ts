@@ -52,7 +52,10 @@ export class Workspace {
   has(uri: string): boolean { return this.files.has(uri); }
   uris(): string[] { return [...this.files.keys()]; }
 
-  /** Objects that are complete manifests (not Kustomize patches or fragments). */
+  /**
+   * True for objects that are not complete manifests: those in a file a kustomization names as a
+   * patch, and workloads without a pod spec, containers or container images (fragments). Rules skip them.
+   */
   isPartial(o: K8sObject): boolean {
     this.patchUris ??= this.computePatchUris();
     if (this.patchUris.has(o.uri)) return true;
