@@ -1,4 +1,4 @@
-// The rule API: metadata, the per-object check context, and defineRule. Rules import only this module.
+// The rule API: metadata, the per-object check context, and defineRule. Rules reach it through api.ts only.
 import type { Document, Node } from 'yaml';
 import type { YamlEditor } from './edit/yaml';
 import type { K8sObject } from './model/kubernetes/object';
