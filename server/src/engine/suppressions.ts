@@ -34,7 +34,7 @@ function directiveIds(line: string, prefix: RegExp): string[] | undefined {
 const namesOf = new WeakMap<Rule, Set<string>>();
 const peersOf = new WeakMap<Rule, Map<string, string[]>>();
 
-/** The names a rule answers to: its id, the bare part after the pack prefix, and its aliases. */
+/** The names a rule answers to: its id and its aliases. */
 export function ruleNames(rule: Rule): Set<string> {
   let names = namesOf.get(rule);
   if (!names) {
