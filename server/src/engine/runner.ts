@@ -3,7 +3,6 @@ import { isPair } from 'yaml';
 import type { Node } from 'yaml';
 import type { EffectiveConfig } from './config/config';
 import { YamlEditor } from './edit/yaml';
-import type { K8sObject } from './model/kubernetes/object';
 import type { ReportInput, Rule, Target } from './rule';
 import { FileSuppressions } from './suppressions';
 import type { Fix, Finding, LintResult, TextEdit } from './types';
@@ -80,5 +79,3 @@ export function targetSpan(t: Target): [number, number] | undefined {
   if (!r) return undefined;
   return [r[0], r[1]];
 }
-
-export type { K8sObject };

@@ -1,5 +1,5 @@
 // Parses a YAML stream into documents with exact offsets, bounded against alias bombs and deep nesting.
-import { Composer, isAlias, isCollection, isPair, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
+import { Composer, isAlias, isCollection, isPair, parseAllDocuments, Parser, visit } from 'yaml';
 import type { Alias, Document, Node } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import { aliasTargets } from './yamlNodes';
@@ -133,7 +133,7 @@ const DOC_MARKER = /^---(?=[ \t\r\n]|$)/gm;
  */
 function parseStream(text: string, tooDeep: number[]): Document.Parsed[] {
   try {
-    const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: new LineCounter() }) as Document.Parsed[];
+    const docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(docs)) return [];
     if (!docs.some((d) => d.errors.length > 0 && hasMarkerLine(text, d.range[0] + 1, d.range[2]))) return docs;
   } catch (e) {

@@ -145,14 +145,3 @@ export function stringMap(node: unknown, doc?: Document): Record<string, string>
   }
   return out;
 }
-
-/** [start, end) of a node in the text, or undefined when it has no source range. */
-export function nodeSpan(node: unknown): [number, number] | undefined {
-  if (isPair(node)) {
-    const k = (node as YPair).key as Node | null;
-    const r = k && (k as Node).range;
-    return r ? [r[0], r[1]] : undefined;
-  }
-  const r = (node as Node | undefined)?.range;
-  return r ? [r[0], r[1]] : undefined;
-}

@@ -11,11 +11,6 @@ export function isKubernetesRoot(map: YMap | undefined, doc: import('yaml').Docu
   return !!api && !!kind && /^[A-Za-z][A-Za-z0-9]*$/.test(kind);
 }
 
-/** True when any document of the file is a Kubernetes object. */
-export function hasKubernetesObjects(file: YamlFile): boolean {
-  return file.docs.some((d) => d.usable && isKubernetesRoot(asMap(d.doc.contents), d.doc));
-}
-
 export function kubernetesObjects(file: YamlFile): K8sObject[] {
   if (file.template) return [];
   const out: K8sObject[] = [];
