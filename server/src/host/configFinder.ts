@@ -40,9 +40,6 @@ export class ConfigFinder {
     return config.ignorePaths.some((g) => matchesGlob(rel, g));
   }
 
-  /** Forget cached lookups (a config file was created, changed or deleted). */
-  reset(): void { this.byDir.clear(); this.loaded.clear(); }
-
   private nearest(dir: string): string | undefined {
     const chain: string[] = [];
     let cur = dir;

@@ -7,8 +7,6 @@ export interface ClientFeatures {
   pullDiagnostics: boolean;
   /** workspace/diagnostic/refresh: the server may ask the client to pull again. */
   diagnosticRefresh: boolean;
-  /** publishDiagnostics carries a document version the client checks. */
-  versionedPush: boolean;
   dynamicWatchers: boolean;
   configuration: boolean;
   workDoneProgress: boolean;
@@ -29,7 +27,6 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
   return {
     pullDiagnostics: !!c.textDocument?.diagnostic,
     diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
-    versionedPush: !!c.textDocument?.publishDiagnostics?.versionSupport,
     dynamicWatchers: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     configuration: !!c.workspace?.configuration,
     workDoneProgress: !!c.window?.workDoneProgress,
