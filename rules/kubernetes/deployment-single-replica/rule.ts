@@ -1,6 +1,6 @@
-// Flags Deployments and StatefulSets that pin spec.replicas to 1 without an autoscaler.
+// Flags Deployments and StatefulSets that run one replica (explicitly, or by leaving replicas out) without an autoscaler.
 import { asMap, asSeq, defineRule, getIn, getNode, K8sWorkspaceView, seqItems, str, type K8sObject } from '../../../server/src/engine/api';
-import { autoscalersOf, field, isEditable, localValue, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
+import { autoscalersOf, canInsertInto, field, isEditable, localValue, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
 
 /**
  * True when the pods mount a claim that cannot be shared between nodes (or whose access mode is
@@ -43,8 +43,9 @@ export default defineRule({
   rationale:
     'With a single replica, every crash, eviction, node drain or node failure is an outage until a new pod is scheduled, ' +
     'pulls its image and becomes ready. Two replicas (spread over nodes) keep the service up through all of these.\n\n' +
-    'Only an explicit `replicas: 1` is reported. An absent `replicas` is left alone: it is how manifests leave the count ' +
-    'to a HorizontalPodAutoscaler or to an overlay. Nothing is reported either when an autoscaler of the workspace targets ' +
+    'An absent `replicas` means one replica, and is reported too unless an autoscaler of the workspace manages the count ' +
+    '(a HorizontalPodAutoscaler or a KEDA ScaledObject, which is how manifests usually leave `replicas` out). Nothing is ' +
+    'reported when an autoscaler of the workspace targets ' +
     'the workload, when a Deployment uses the `Recreate` strategy, or when its pods mount a volume claim that is not ' +
     '`ReadWriteMany`/`ReadOnlyMany` (or whose access mode is unknown): those are singletons by design. For a StatefulSet, ' +
     'more replicas only help if the application replicates its state, so only Deployments get a fix.',
@@ -52,7 +53,8 @@ export default defineRule({
   check(ctx) {
     const obj = ctx.object;
     const r = replicasOf(obj);
-    if (r.state !== 'value' || r.value !== 1) return;
+    const omitted = r.state === 'absent';
+    if (!omitted && (r.state !== 'value' || r.value !== 1)) return;
     const scalers = autoscalersOf(ctx);
     if (scalers.matches.length > 0 || scalers.unknown) return;
     if (obj.kind === 'Deployment') {
@@ -66,6 +68,15 @@ export default defineRule({
       }
     }
     if (mountsUnsharedClaim(ctx, obj)) return;
+    if (omitted) {
+      ctx.report({
+        node: obj.anchor,
+        message: `${obj.displayName} sets no replicas, so it runs a single replica and a crash or node drain leaves it unavailable.`,
+        fix: obj.kind === 'Deployment' && canInsertInto(obj, obj.spec) ? ctx.fix('Run 2 replicas', false, ctx.edit.setIn(obj.spec, ['replicas'], 2)) : undefined,
+      });
+      return;
+    }
+    if (r.state !== 'value') return;
     const here = localValue(r.pair) ?? r.node;
     ctx.report({
       node: here,
