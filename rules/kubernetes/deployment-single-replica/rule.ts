@@ -72,7 +72,7 @@ export default defineRule({
       ctx.report({
         node: obj.anchor,
         message: `${obj.displayName} sets no replicas, so it runs a single replica and a crash or node drain leaves it unavailable.`,
-        fix: obj.kind === 'Deployment' && canInsertInto(obj, obj.spec) ? ctx.fix('Run 2 replicas', false, ctx.edit.setIn(obj.spec, ['replicas'], 2)) : undefined,
+        fix: obj.kind === 'Deployment' && obj.spec && canInsertInto(obj, obj.spec) ? ctx.fix('Run 2 replicas', false, ctx.edit.setIn(obj.spec, ['replicas'], 2)) : undefined,
       });
       return;
     }

@@ -1,5 +1,5 @@
 // Flags multi-replica Deployments and StatefulSets whose pods have no anti-affinity or topology spread constraints.
-import { asMap, asSeq, defineRule } from '../../../server/src/engine/api';
+import { asMap, asSeq, defineRule, getNode, hasKey, mapEntries, matchLabelSelector, seqItems, stringMap, type YNode } from '../../../server/src/engine/api';
 import {
   autoscalersOf, canInsertInto, field, insertionTarget, minAutoscaledReplicas, replicasOf, selectorMatchLabels, type AnyCtx,
 } from '../_lib/workloads-resources';
@@ -13,22 +13,61 @@ function minimumReplicas(ctx: AnyCtx): number | undefined {
   return r.state === 'value' ? r.value : undefined;
 }
 
-/** 'none' when the pod spec sets neither podAntiAffinity nor topologySpreadConstraints; 'some' when it does or it cannot be read. */
-function spreading(ctx: AnyCtx): 'none' | 'some' {
-  const spec = ctx.object.pod!.spec;
+/**
+ * How the pod spec spreads the workload's own pods: 'none' when it sets neither podAntiAffinity
+ * nor topologySpreadConstraints, 'elsewhere' when every term it sets selects none of the
+ * workload's own pods (so nothing keeps its replicas apart), 'some' when a term selects them or
+ * anything cannot be read.
+ */
+function spreading(ctx: AnyCtx): 'none' | 'elsewhere' | 'some' {
+  const obj = ctx.object;
+  const spec = obj.pod!.spec;
+  const labels = ownPodLabels(obj);
+  const selectors: Array<YNode | undefined> = [];
   const aff = field(spec, 'affinity', ctx.doc);
   if (aff.state === 'unknown') return 'some';
   if (aff.state === 'value') {
     const anti = field(asMap(aff.node, ctx.doc), 'podAntiAffinity', ctx.doc);
-    if (anti.state !== 'absent' && anti.state !== 'null') return 'some';
+    if (anti.state === 'unknown') return 'some';
+    if (anti.state === 'value') {
+      const antiMap = asMap(anti.node, ctx.doc);
+      if (!antiMap) return 'some';
+      for (const [key, value] of mapEntries(antiMap, ctx.doc)) {
+        if (key !== 'requiredDuringSchedulingIgnoredDuringExecution' && key !== 'preferredDuringSchedulingIgnoredDuringExecution') return 'some';
+        const terms = asSeq(value, ctx.doc);
+        if (!terms) return 'some';
+        for (const t of seqItems(terms, ctx.doc)) {
+          const term = key.startsWith('preferred') ? asMap(getNode(asMap(t, ctx.doc), 'podAffinityTerm', ctx.doc), ctx.doc) : asMap(t, ctx.doc);
+          if (!term || hasKey(term, 'matchLabelKeys') || hasKey(term, 'namespaceSelector')) return 'some';
+          selectors.push(getNode(term, 'labelSelector', ctx.doc));
+        }
+      }
+    }
   }
   const tsc = field(spec, 'topologySpreadConstraints', ctx.doc);
   if (tsc.state === 'unknown') return 'some';
   if (tsc.state === 'value') {
     const seq = asSeq(tsc.node, ctx.doc);
-    if (!seq || seq.items.length > 0) return 'some';
+    if (!seq) return 'some';
+    for (const c of seqItems(seq, ctx.doc)) {
+      const constraint = asMap(c, ctx.doc);
+      if (!constraint || hasKey(constraint, 'matchLabelKeys')) return 'some';
+      selectors.push(getNode(constraint, 'labelSelector', ctx.doc));
+    }
   }
-  return 'none';
+  if (selectors.length === 0) return 'none';
+  if (!labels) return 'some';
+  // A term without a labelSelector selects no pods; one that may select the workload's own pods spreads them.
+  return selectors.some((sel) => sel !== undefined && matchLabelSelector(sel, labels, ctx.doc) !== false) ? 'some' : 'elsewhere';
+}
+
+/** The pod template's labels, or undefined when one of them cannot be read. */
+function ownPodLabels(obj: AnyCtx['object']): Record<string, string> | undefined {
+  const meta = asMap(getNode(obj.pod!.map, 'metadata', obj.doc), obj.doc);
+  const node = getNode(meta, 'labels', obj.doc);
+  if (node === undefined) return {};
+  const labels = stringMap(node, obj.doc);
+  return Object.keys(labels).length === mapEntries(node, obj.doc).length ? labels : undefined;
 }
 
 export default defineRule({
@@ -48,7 +87,8 @@ export default defineRule({
     'skew of several pods per node), so one node failure or drain can still take out most of the service.\n\n' +
     'The rule applies to Deployments and StatefulSets that run at least two replicas (an explicit `replicas`, or the ' +
     '`minReplicas` of an autoscaler of the workspace) and asks for either a `podAntiAffinity` or ' +
-    '`topologySpreadConstraints` in the pod spec. The fix adds a preferred anti-affinity on `kubernetes.io/hostname` that ' +
+    '`topologySpreadConstraints` in the pod spec whose label selector selects the workload\'s own pods (a term that ' +
+    'selects other pods, or none, does not keep these replicas apart). The fix adds a preferred anti-affinity on `kubernetes.io/hostname` that ' +
     'selects the workload\'s own pods; preferred rather than required, so pods still schedule when there are fewer nodes ' +
     'than replicas.',
   remediation: 'Add a `podAntiAffinity` (or `topologySpreadConstraints`) on `kubernetes.io/hostname` that selects the workload\'s own pods.',
@@ -57,11 +97,15 @@ export default defineRule({
     if (!obj.pod) return;
     const n = minimumReplicas(ctx);
     if (n === undefined || n < 2) return;
-    if (spreading(ctx) !== 'none') return;
+    const spread = spreading(ctx);
+    if (spread === 'some') return;
     ctx.report({
       node: obj.anchor,
-      message: `${obj.displayName} runs ${n} replicas with no pod anti-affinity or topology spread, so they may all land on one node.`,
-      fix: antiAffinityFix(ctx),
+      message: spread === 'none'
+        ? `${obj.displayName} runs ${n} replicas with no pod anti-affinity or topology spread, so they may all land on one node.`
+        : `${obj.displayName} runs ${n} replicas, but its pod anti-affinity and topology spread select none of its own pods, so they may all land on one node.`,
+      // Existing terms are the author's: only a spec without any gets the generated one.
+      fix: spread === 'none' ? antiAffinityFix(ctx) : undefined,
     });
   },
 });
