@@ -6,3 +6,4 @@ export type { Container, K8sObject, PodTemplate } from './model/kubernetes/objec
 export { K8sWorkspaceView } from './model/kubernetes/workspaceView';
 export { matchLabelSelector, matchPlainSelector, isEmptySelector, type Tri } from './model/kubernetes/selectors';
 export { PLACEHOLDER } from './edit/placeholder';
+export { renderScalar as yamlScalar, renderFlow as yamlFlow } from './edit/yamlRender';

@@ -116,9 +116,11 @@ export class YamlEditor {
   }
 
   /** Inserts a new YAML document after the document that ends at `docEnd` (none in JSON, which holds one). */
-  appendDocument(docEnd: number, yamlText: string): TextEdit | undefined {
+  appendDocument(docEnd: number, content: string | Record<string, unknown>): TextEdit | undefined {
     if (this.json) return undefined;
-    const { eol } = this.layout;
+    const { eol, step, indentSeq } = this.layout;
+    // An object is rendered here (quoting whatever needs it, in the file's indentation); text is taken as written.
+    const yamlText = typeof content === 'string' ? content : renderBlock(content, { step, indentSeq });
     const body = yamlText.replace(/\n$/, '').split('\n').join(eol);
     // Insert after the document's last line, before any following `---`. (Walks back over the
     // blanks only: trimming the whole text before the document took time linear in the file
