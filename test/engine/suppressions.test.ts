@@ -1,6 +1,6 @@
 // Suppressions: lintel comments (line, end of line, object, file, reasons), annotations and peers' syntaxes via aliases.
 import assert from 'node:assert/strict';
-import { ruleById } from '../helpers/engine';
+import { lintText, ruleById } from '../helpers/engine';
 import { lint } from './support';
 
 const privileged = ruleById('k8s/privileged-container');
@@ -131,5 +131,36 @@ describe('suppressions', () => {
       const text = deployment({ inside: '# checkov:skip=CKV_K8S_16' }) + '---\n' + deployment();
       assert.equal(lint(text, rules).findings.length, 1);
     });
+  });
+});
+
+describe('suppression directives are YAML comments only', () => {
+  const pod = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: agent',
+    'spec:',
+    '  containers:',
+    '    - name: agent',
+    '      image: registry.example.com/agent:1.0.0',
+    '      securityContext:',
+    '        privileged: true',
+  ].join('\n');
+  const privileged = (text: string) => lintText(text, { rules: { 'k8s/privileged-container': 'error' } }).findings.filter((f) => f.ruleId === 'k8s/privileged-container').length;
+
+  it('a directive inside a block scalar (a script in a ConfigMap) suppresses nothing', () => {
+    const configMap = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: scripts', 'data:', '  run.sh: |', '    # lintel:ignore-file all', '    echo hi', '---', ''].join('\n');
+    assert.equal(privileged(configMap + pod), 1);
+  });
+
+  it('a directive inside a quoted or plain scalar suppresses nothing', () => {
+    assert.equal(privileged(pod.replace('  name: agent', '  name: agent\n  annotations:\n    note: "x # lintel:ignore k8s/privileged-container"')), 1);
+    assert.equal(privileged(pod.replace('        privileged: true', '        privileged: true\n      args: [a#lintel:ignore-file all]')), 1);
+  });
+
+  it('the same directive as a comment after a value still suppresses', () => {
+    assert.equal(privileged(pod.replace('        privileged: true', '        privileged: true # lintel:ignore k8s/privileged-container -- driver')), 0);
+    assert.equal(privileged(pod.replace('  name: agent', '  name: agent # lintel:ignore-file all')), 0);
   });
 });

@@ -5,6 +5,7 @@ import type { EffectiveConfig } from './config/config';
 import { YamlEditor } from './edit/yaml';
 import type { ReportInput, Rule, Target } from './rule';
 import { FileSuppressions } from './suppressions';
+import { scalarOffsets } from './parse/yaml';
 import type { Fix, Finding, LintResult, TextEdit } from './types';
 import type { Workspace } from './workspace';
 
@@ -26,7 +27,7 @@ export function lintFile(ws: Workspace, uri: string, config: EffectiveConfig, ru
   if (active.length === 0) return result;
   const view = ws.k8sView();
   const edit = new YamlEditor(yaml);
-  const suppressions = new FileSuppressions(yaml.lines);
+  const suppressions = new FileSuppressions(yaml.lines, scalarOffsets(yaml));
   const settings = { kubernetesVersion: config.kubernetesVersion };
   let seq = 0;
   for (const object of file.objects) {

@@ -64,12 +64,20 @@ export class FileSuppressions {
   private readonly checkovLines: Array<[number, string]> = [];
   private readonly kicsLines = new Set<number>();
 
-  constructor(private readonly lines: LineIndex) {
+  /**
+   * `inScalar` tells whether an offset lies inside a scalar's text: a `#` there is content (a shell
+   * comment in a ConfigMap script, a URL fragment), not a YAML comment, and must not suppress anything.
+   */
+  constructor(private readonly lines: LineIndex, inScalar: (offset: number) => boolean = () => false) {
     const text = lines.text;
     if (!/lintel:ignore|checkov:skip|kics-scan/.test(text)) return;
     for (let i = 0; i < lines.lineCount; i++) {
-      const line = lines.lineText(i);
-      if (!line.includes('#')) continue;
+      const full = lines.lineText(i);
+      const start = lines.lineStart(i);
+      let hash = full.indexOf('#');
+      while (hash >= 0 && inScalar(start + hash)) hash = full.indexOf('#', hash + 1);
+      if (hash < 0) continue;
+      const line = full.slice(hash);
       const f = directiveIds(line, FILE_DIRECTIVE);
       if (f) { for (const id of f) this.fileIds.add(id); continue; }
       const m = directiveIds(line, LINE_DIRECTIVE);

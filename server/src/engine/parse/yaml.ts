@@ -241,3 +241,28 @@ export function checkShape(doc: Document.Parsed): ShapeProblem | undefined {
     ? refused(`YAML aliases would expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); document skipped`)
     : undefined;
 }
+
+/**
+ * A predicate telling whether an offset lies inside the text of a scalar (keys and values, block
+ * scalars included) of any document. Built on first use: only files with directives need it.
+ */
+export function scalarOffsets(file: YamlFile): (offset: number) => boolean {
+  let spans: Array<[number, number]> | undefined;
+  const build = () => {
+    const out: Array<[number, number]> = [];
+    for (const d of file.docs) {
+      visit(d.doc, { Scalar(_k, n) { if (n.range) out.push([n.range[0], n.range[1]]); } });
+    }
+    return out.sort((a, b) => a[0] - b[0]);
+  };
+  return (offset) => {
+    spans ??= build();
+    // Scalars do not overlap: the last one starting at or before the offset is the only candidate.
+    let lo = 0, hi = spans.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found >= 0 && offset < spans[found][1];
+  };
+}
