@@ -157,12 +157,12 @@ describe('configuration', () => {
       const c = new EffectiveConfig({ extends: 'all', rules: { 'k8s/test-error': 'off', 'k8s/test-disputed': 'error', 'k8s/test-options': { severity: 'info', options: { limit: 9 } } } }, RULES);
       assert.equal(c.setting(onError), undefined);
       assert.equal(c.setting(offInfo)?.severity, 'error');
-      assert.deepEqual(c.setting(withOptions), { severity: 'info', options: { limit: 9, names: ['a'] } });
+      assert.deepEqual(c.setting(withOptions), { severity: 'info', options: { limit: 9, names: ['a'] }, explicit: true });
     });
 
     it('options alone turn on a rule that is off by default', () => {
       const rule = { ...offInfo, options: { n: 1 } };
-      assert.deepEqual(new EffectiveConfig({ rules: { 'k8s/test-disputed': { options: { n: 2 } } } }, [rule]).setting(rule), { severity: 'info', options: { n: 2 } });
+      assert.deepEqual(new EffectiveConfig({ rules: { 'k8s/test-disputed': { options: { n: 2 } } } }, [rule]).setting(rule), { severity: 'info', options: { n: 2 }, explicit: false });
     });
 
     it('an alias key configures its rule', () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { EffectiveConfig, lintFile, Workspace } from '../../server/src/engine';
 import { lines, lint, testRule, URI } from './support';
+import { lintText } from '../helpers/engine';
 
 const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: { name: p }', 'spec:', '  containers: [{ name: c, image: "x:1" }]');
 const service = lines('apiVersion: v1', 'kind: Service', 'metadata: { name: s }');
@@ -89,5 +90,26 @@ describe('rule runner', () => {
     const f = ws.setUnreadable(URI, 'binary file (contains NUL bytes); skipped');
     assert.deepEqual(f.objects, []);
     assert.deepEqual(lintFile(ws, URI, new EffectiveConfig({}), [onAnchor('k8s/test-a')]).errors.map((e) => e.message), ['binary file (contains NUL bytes); skipped']);
+  });
+});
+
+describe('finding-specific severity', () => {
+  // k8s/privileged-or-ssh-port reports port 22 at its default (warning) and ports below 1024 at info.
+  const pod = (port: number) => [
+    'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web',
+    '      image: registry.example.com/web:1.0.0', '      ports:', `        - containerPort: ${port}`,
+  ].join('\n');
+  const severityOf = (port: number, config: import('../../server/src/engine').LintelConfigFile) =>
+    lintText(pod(port), config).findings.filter((f) => f.ruleId === 'k8s/privileged-or-ssh-port').map((f) => f.severity);
+
+  it('keeps the finding\'s own severity by default, and strict raises only warnings', () => {
+    assert.deepEqual(severityOf(80, {}), ['info']);
+    assert.deepEqual(severityOf(80, { extends: 'strict' }), ['info']);
+    assert.deepEqual(severityOf(22, { extends: 'strict' }), ['error']);
+  });
+
+  it('a severity named in the configuration wins, even when it equals the default', () => {
+    assert.deepEqual(severityOf(80, { rules: { 'k8s/privileged-or-ssh-port': 'warning' } }), ['warning']);
+    assert.deepEqual(severityOf(80, { rules: { 'k8s/privileged-or-ssh-port': { severity: 'error' } } }), ['error']);
   });
 });

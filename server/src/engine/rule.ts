@@ -41,7 +41,7 @@ export interface ReportInput {
   message: string;
   fix?: Fix;
   fixes?: Fix[];
-  /** A finding-specific severity (e.g. deprecated vs removed); used unless the config sets the rule's severity. */
+  /** A finding-specific severity (e.g. deprecated vs removed); used (through the preset) unless the config names the rule's severity. */
   severity?: Severity;
 }
 

@@ -45,7 +45,7 @@ export function lintFile(ws: Workspace, uri: string, config: EffectiveConfig, ru
         if (suppressions.isSuppressed(rule, line, object)) return;
         const fixes = [...(input.fixes ?? []), ...(input.fix ? [input.fix] : [])].filter((f) => f.edits.length > 0);
         const finding: Finding = {
-          id: `${rule.id}@${start}:${end}#${seq++}`, ruleId: rule.id, severity: input.severity && setting!.severity === rule.severity ? input.severity : setting!.severity, message: input.message,
+          id: `${rule.id}@${start}:${end}#${seq++}`, ruleId: rule.id, severity: !setting!.explicit && input.severity ? config.presetSeverity(input.severity) : setting!.severity, message: input.message,
           uri, start, end, range: yaml.lines.range(start, end), fixes,
         };
         result.findings.push(finding);

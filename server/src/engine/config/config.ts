@@ -14,7 +14,12 @@ export interface LintelConfigFile {
   terraform?: { varFiles?: string[] };
 }
 
-export interface RuleSetting { severity: Severity; options: Record<string, unknown> }
+export interface RuleSetting {
+  severity: Severity;
+  options: Record<string, unknown>;
+  /** True when the configuration names the severity; a finding's own severity then gives way to it. */
+  explicit: boolean;
+}
 
 export const DEFAULT_KUBERNETES_VERSION = '1.34';
 export const DEFAULT_MAX_FILE_MB = 5;
@@ -42,10 +47,14 @@ export class EffectiveConfig {
     const level: SeverityLevel | undefined = typeof entry === 'string' ? entry : entry?.severity;
     const options = { ...(rule.options ?? {}), ...(typeof entry === 'object' ? entry.options ?? {} : {}) };
     if (level === 'off') return undefined;
-    if (level) return { severity: level, options };
+    if (level) return { severity: level, options, explicit: true };
     const on = this.preset === 'all' || rule.enabledByDefault || (typeof entry === 'object' && entry.options !== undefined);
     if (!on) return undefined;
-    const severity = this.preset === 'strict' && rule.severity === 'warning' ? 'error' : rule.severity;
-    return { severity, options };
+    return { severity: this.presetSeverity(rule.severity), options, explicit: false };
+  }
+
+  /** A default severity as the preset sees it: `strict` raises warnings to errors. */
+  presetSeverity(severity: Severity): Severity {
+    return this.preset === 'strict' && severity === 'warning' ? 'error' : severity;
   }
 }
