@@ -6,6 +6,8 @@ import { parseAllDocuments } from 'yaml';
 import type { Node } from 'yaml';
 import { asMap, asSeq, getIn, getNode } from '../../server/src/engine/api';
 import { applyAndReparse, editorFor } from './support';
+import { YamlEditor } from '../../server/src/engine/edit/yaml';
+import { parseYaml } from '../../server/src/engine/parse/yaml';
 
 /** The node at `path` of document `doc` (numbers index sequences). */
 function at(text: string, path: Array<string | number>, doc = 0): { node: Node; edit: ReturnType<typeof editorFor>['edit'] } {
@@ -339,4 +341,17 @@ describe('YAML edits: everything outside the edits stays byte for byte', () => {
       assert.match(out, /image: 'nginx:1\.27'/);
     });
   }
+});
+
+describe('YAML edits: shared content', () => {
+  it('setIn refuses to edit through an alias or into an anchored map', () => {
+    const text = 'common: &common\n  team: shop\nmetadata:\n  annotations: *common\n';
+    const file = parseYaml('file:///a.yaml', text);
+    const doc = file.docs[0].doc;
+    const editor = new YamlEditor(file);
+    const metadata = asMap(getIn(asMap(doc.contents)!, ['metadata'], doc))!;
+    assert.deepEqual(editor.setIn(metadata, ['annotations', 'lintel.dev/ignore'], 'k8s/x'), []);
+    const common = asMap(getIn(asMap(doc.contents)!, ['common'], doc))!;
+    assert.deepEqual(editor.setIn(common, ['owner'], 'me'), []);
+  });
 });

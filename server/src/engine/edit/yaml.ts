@@ -1,5 +1,5 @@
 // Minimal text edits on YAML that respect the syntax tree: set a scalar, insert keys, append to lists, remove pairs.
-import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { YamlFile } from '../parse/yaml';
 import { getPair, type YMap, type YPair, type YSeq } from '../parse/yamlNodes';
@@ -39,7 +39,11 @@ export class YamlEditor {
   setIn(map: YMap, path: readonly string[], value: unknown, comment?: string): TextEdit[] {
     let cur: YMap = map;
     for (let i = 0; i < path.length; i++) {
+      // Content shared through an anchor or reached through an alias belongs to every place that
+      // uses it: editing it here would change (or, for an alias, drop) the others. No edit then.
+      if (cur.anchor) return [];
       const pair = getPair(cur, path[i]);
+      if (pair && (isAlias(pair.value) || (pair.value as Node | null)?.anchor)) return [];
       const rest = path.slice(i + 1);
       if (!pair) return [this.insertPair(cur, path[i], nest(rest, value), comment)];
       const v = pair.value as Node | null;
