@@ -15,12 +15,15 @@ type Step =
   | { kind: 'rest' } // after a trailing `/`: everything below
   | { kind: 'below' }; // the end, or a `/` and anything below (a matched folder covers its content)
 
+// Compiled patterns, bounded: in the editor every edit of `ignorePaths` brings new patterns.
 const cache = new Map<string, Step[]>();
+const CACHE_LIMIT = 512;
 
 export function matchesGlob(path: string, pattern: string): boolean {
   let steps = cache.get(pattern);
   if (!steps) {
     steps = compile(pattern.replace(/^\.\//, ''));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, steps);
   }
   if (matches(steps, path)) return true;
