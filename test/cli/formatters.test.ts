@@ -1,6 +1,6 @@
 // The pure report formatters on hand-made results: colour only when asked, Markdown escaping, stable order, SARIF validity.
 import assert from 'node:assert/strict';
-import { formatJson, formatMarkdown, formatSarif, formatText, type ReportInput } from '../../server/src/engine/format';
+import { formatJson, formatMarkdown, formatSarif, formatText, type ReportData } from '../../server/src/engine/format';
 import type { Finding, LintResult, RuleMeta } from '../../server/src/engine';
 import { sarifSchemaErrors } from './sarifSchema';
 
@@ -17,7 +17,7 @@ function finding(uri: string, line: number, message: string, severity: Finding['
   };
 }
 
-function input(results: LintResult[], extra: Partial<ReportInput> = {}): ReportInput {
+function input(results: LintResult[], extra: Partial<ReportData> = {}): ReportData {
   return { version: '9.9.9', results, rules: [RULE], displayPath: (u) => u.replace('file:///w/', ''), rootUri: 'file:///w/', ...extra };
 }
 

@@ -11,7 +11,7 @@ export { loadConfig, CONFIG_FILE_NAMES } from './config/load';
 export { matchesGlob } from './config/glob';
 export type { Rule, RuleMeta } from './rule';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs/links';
-export { formatReport, formatText, formatJson, formatSarif, formatMarkdown, collectReport, REPORT_FORMATS, type ReportFormat, type ReportInput } from './format';
+export { formatReport, formatText, formatJson, formatSarif, formatMarkdown, collectReport, REPORT_FORMATS, type ReportFormat, type ReportData } from './format';
 export { renderRulePage, type RuleExample, type RuleExamples } from './docs/rulePage';
 export { catalogueEntries, catalogueTable, type CatalogueEntry } from './docs/catalogue';
 export { YamlEditor } from './edit/yaml';

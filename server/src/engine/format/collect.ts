@@ -1,7 +1,7 @@
 // Flattens lint results into sorted findings and file errors with 1-based positions and display paths.
 import type { RuleMeta } from '../rule';
 import type { Finding, FileError, Severity, Theme } from '../types';
-import type { ReportInput } from './types';
+import type { ReportData } from './types';
 
 export interface ReportFinding {
   finding: Finding;
@@ -40,7 +40,7 @@ export interface CollectedReport {
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export function collectReport(input: ReportInput): CollectedReport {
+export function collectReport(input: ReportData): CollectedReport {
   const rules = new Map(input.rules.map((r) => [r.id, r]));
   const findings: ReportFinding[] = [];
   const errors: ReportError[] = [];

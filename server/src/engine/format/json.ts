@@ -1,8 +1,8 @@
 // JSON report: a stable, documented shape for scripts (1-based positions, paths relative to the current folder).
 import { collectReport } from './collect';
-import type { ReportInput } from './types';
+import type { ReportData } from './types';
 
-export function formatJson(input: ReportInput): string {
+export function formatJson(input: ReportData): string {
   const { findings, errors, summary } = collectReport(input);
   const doc = {
     version: input.version,

@@ -3,9 +3,9 @@ import { ruleDocsUrl } from '../docs/links';
 import type { Theme } from '../types';
 import { collectReport, compare, plural, SEVERITIES } from './collect';
 import { cell, code, table } from './markdownUtil';
-import type { ReportInput } from './types';
+import type { ReportData } from './types';
 
-export function formatMarkdown(input: ReportInput): string {
+export function formatMarkdown(input: ReportData): string {
   const { findings, errors, summary: s } = collectReport(input);
   const out: string[] = ['# Lintel report', ''];
   const headline = s.findings === 0

@@ -3,7 +3,7 @@ import { ruleDocsUrl } from '../docs/links';
 import type { RuleMeta } from '../rule';
 import type { Severity } from '../types';
 import { collectReport, type ReportError } from './collect';
-import type { ReportInput } from './types';
+import type { ReportData } from './types';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const LINTEL_INFORMATION_URI = 'https://github.com/lintel-dev/lintel';
@@ -12,7 +12,7 @@ const SRCROOT = '%SRCROOT%';
 type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function formatSarif(input: ReportInput): string {
+export function formatSarif(input: ReportData): string {
   const { findings, errors } = collectReport(input);
   const rules = [...input.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));

@@ -1,11 +1,11 @@
 // Text report for terminals: findings grouped by file as `path:line:col severity message [rule-id]`, then a summary line.
 import { collectReport, plural, type CollectedReport } from './collect';
-import type { ReportInput } from './types';
+import type { ReportData } from './types';
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', green: '\u001b[32m' };
 type Paint = (style: keyof typeof ANSI, s: string) => string;
 
-export function formatText(input: ReportInput): string {
+export function formatText(input: ReportData): string {
   const report = collectReport(input);
   const paint: Paint = input.color ? (style, s) => `${ANSI[style]}${s}${ANSI.reset}` : (_style, s) => s;
   const severityStyle = { error: 'red', warning: 'yellow', info: 'cyan' } as const;

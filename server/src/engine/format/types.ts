@@ -2,7 +2,7 @@
 import type { RuleMeta } from '../rule';
 import type { FileError, LintResult } from '../types';
 
-export interface ReportInput {
+export interface ReportData {
   /** The Lintel version that produced the results. */
   version: string;
   /** One result per file that was linted (findings and that file's own errors). */
