@@ -1,8 +1,8 @@
 // Process lifecycle of the built server: command-line flags, initialize, shutdown and exit.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { LspClient, SERVER } from './support/lspClient';
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -16,6 +16,22 @@ describe('lsp: lifecycle', () => {
     const none = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
     assert.equal(none.status, 2);
     assert.match(none.stderr, /choose a transport/);
+  });
+
+  it('reads its version through the one lookup the CLI uses (no second reader of package.json)', () => {
+    const src = join(__dirname, '..', '..', 'server', 'src');
+    const readers: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ts$/.test(e.name) && readFileSync(p, 'utf8').includes('package.json')) readers.push(relative(src, p).split(sep).join('/'));
+      }
+    };
+    walk(src);
+    assert.deepEqual(readers, ['cli/version.ts']);
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli', 'lintel.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(cli.stdout.trim(), VERSION);
   });
 
   it('initializes with its name, version and capabilities, then shuts down and exits with 0', async () => {

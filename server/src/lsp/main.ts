@@ -1,8 +1,7 @@
 // Entry point of lintel-language-server: `--stdio` for any editor, node IPC when started by the VS Code client.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createConnection } from 'vscode-languageserver/node';
 import { ALL_RULES } from '../../../rules';
+import { lintelVersion } from '../cli/version';
 import { defaultDeps } from './deps';
 import { createServer } from './server';
 
@@ -21,19 +20,8 @@ Language Server Protocol.
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
-function version(): string {
-  // dist/server/server.js → the package root two levels up.
-  for (const p of [join(__dirname, '..', '..', 'package.json'), join(__dirname, '..', '..', '..', 'package.json')]) {
-    try {
-      const v = (JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string });
-      if (v.name === 'lintel' && v.version) return v.version;
-    } catch { /* try the next candidate */ }
-  }
-  return '0.0.0';
-}
-
 function main(argv: string[]): void {
-  if (argv.includes('--version') || argv.includes('-v')) { process.stdout.write(`${version()}\n`); return; }
+  if (argv.includes('--version') || argv.includes('-v')) { process.stdout.write(`${lintelVersion()}\n`); return; }
   if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(HELP); return; }
   if (!argv.some((a) => TRANSPORTS.test(a))) {
     process.stderr.write(`lintel-language-server: choose a transport\n\n${HELP}`);
@@ -41,7 +29,7 @@ function main(argv: string[]): void {
     return;
   }
   const connection = createConnection();
-  createServer(connection, defaultDeps(ALL_RULES, version()));
+  createServer(connection, defaultDeps(ALL_RULES, lintelVersion()));
   // Last line of defence: a stray exception is logged and the server keeps serving.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught exception: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
