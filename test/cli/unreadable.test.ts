@@ -22,7 +22,7 @@ describe('lintel scan with unreadable files', () => {
     assert.deepEqual(doc.errors.map((e) => e.file), ['a-binary.yaml', 'b-latin1.yaml', 'c-huge.yaml']);
     assert.match(doc.errors[0].message, /binary file/);
     assert.match(doc.errors[1].message, /not valid UTF-8 \(first bad byte at offset \d+\)/);
-    assert.match(doc.errors[2].message, /over the .* MB limit; skipped/);
+    assert.match(doc.errors[2].message, /^file is 2\.1 KB, over the 1\.0 KB limit; skipped/);
     assert.ok(doc.findings.some((f) => f.file === 'd-ok.yaml' && f.ruleId === 'k8s/privileged-container'));
     assert.ok(!doc.findings.some((f) => f.file !== 'd-ok.yaml'));
     assert.equal(doc.summary.files, 4);

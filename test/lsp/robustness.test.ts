@@ -1,6 +1,7 @@
 // Bad input never takes the server down: huge, binary, hostile and broken documents, and malformed requests.
 import assert from 'node:assert/strict';
 import { LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
+import { decodeFileBytes } from '../../server/src/engine';
 import { LspClient, messageOf } from './support/lspClient';
 import { fixture, onlyRules, TempWorkspace } from './support/workspace';
 
@@ -22,12 +23,16 @@ describe('lsp: robustness', () => {
     await client.pushed(uri, (p) => p.diagnostics.some((d) => d.code === RULE));
   }
 
-  it('gives one clear diagnostic for a document over the size limit', async () => {
+  it('gives one clear diagnostic for a document over the size limit, worded as for a file on disk', async () => {
     const uri = ws.uri('huge.yaml');
-    client.open(uri, `${fixture('deployment.yaml')}\n${'# padding\n'.repeat(2000)}`);
+    const text = `${fixture('deployment.yaml')}\n${'# padding\n'.repeat(2000)}`;
+    client.open(uri, text);
     const p = await client.pushed(uri, (x) => x.diagnostics.length > 0);
     assert.equal(p.diagnostics.length, 1);
-    assert.match(messageOf(p.diagnostics[0]), /^file is over the 10 KB limit; skipped/);
+    const disk = decodeFileBytes(Buffer.from(text), 10485);
+    assert.equal(disk.ok, false);
+    assert.equal(messageOf(p.diagnostics[0]), (disk as { reason: string }).reason);
+    assert.match(messageOf(p.diagnostics[0]), /^file is 20\.\d KB, over the 10\.2 KB limit; skipped/);
     assert.equal(p.diagnostics[0].code, undefined);
   });
 

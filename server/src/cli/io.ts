@@ -7,7 +7,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when standard output is a terminal (colours allowed). */
   stdoutIsTTY: boolean;
-  readStdin(): Promise<string>;
+  /** Standard input's bytes: decoded by the loader with the checks every file gets (size, binary, encoding, BOM). */
+  readStdin(): Promise<Uint8Array>;
 }
 
 export function processIo(): CliIo {
@@ -20,7 +21,7 @@ export function processIo(): CliIo {
     readStdin: () => new Promise((resolvePromise, reject) => {
       const chunks: Buffer[] = [];
       process.stdin.on('data', (c: Buffer) => chunks.push(c));
-      process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
+      process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks)));
       process.stdin.on('error', reject);
     }),
   };

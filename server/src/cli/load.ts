@@ -1,7 +1,7 @@
 // Loads every file to check into one engine Workspace (cross-file rules need them all) with its governing configuration.
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, EffectiveConfig, Workspace, type FileError, type Rule } from '../engine';
+import { checkSourceText, CONFIG_FILE_NAMES, decodeFileBytes, EffectiveConfig, Workspace, type FileError, type Rule } from '../engine';
 import { ConfigFinder } from '../host/configFinder';
 import { readSourceFile, walkFiles } from '../host/files';
 import { UsageError } from './args';
@@ -26,8 +26,8 @@ export interface LoadOptions {
   rules: readonly Rule[];
   /** `--config FILE`: one configuration for every file instead of the nearest `.lintel.yaml`. */
   configPath?: string;
-  /** Text read from standard input when `-` is among the paths. */
-  stdinText?: string;
+  /** What standard input held when `-` is among the paths: its bytes, or text already decoded. */
+  stdinText?: string | Uint8Array;
 }
 
 export function loadWorkspace(paths: readonly string[], opts: LoadOptions): LoadedWorkspace {
@@ -75,7 +75,10 @@ export function loadWorkspace(paths: readonly string[], opts: LoadOptions): Load
   if (paths.includes('-')) {
     // Standard input is governed by the configuration of the current folder.
     const config = configFor(resolve(opts.cwd, 'stdin.yaml'));
-    ws.set(STDIN_URI, opts.stdinText ?? '');
+    const input = opts.stdinText ?? '';
+    const read = typeof input === 'string' ? checkSourceText(input, config.maxFileBytes) : decodeFileBytes(input, config.maxFileBytes);
+    if (read.ok) ws.set(STDIN_URI, read.text);
+    else ws.setUnreadable(STDIN_URI, read.reason);
     out.targets.push({ uri: STDIN_URI, config });
   }
   return out;

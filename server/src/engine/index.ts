@@ -17,3 +17,4 @@ export { catalogueEntries, catalogueTable, type CatalogueEntry } from './docs/ca
 export { YamlEditor } from './edit/yaml';
 export { IGNORE_ANNOTATION } from './suppressions';
 export type { K8sObject } from './model/kubernetes/object';
+export { checkSourceText, formatSize, sizeLimitMessage, type Decoded, type DecodeFailure } from './text/decode';

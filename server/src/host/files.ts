@@ -1,7 +1,7 @@
 // File-system side of the hosts: walks folders for lintable files and reads them with size and encoding checks.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeFileBytes } from '../engine/text/decode';
+import { decodeFileBytes, sizeLimitMessage } from '../engine';
 
 export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform', '.hg', '.svn']);
 export const LINTABLE = /\.(ya?ml|json)$/i;
@@ -42,7 +42,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 export function readSourceFile(path: string, maxBytes: number): ReadResult {
   try {
     const size = statSync(path).size;
-    if (size > maxBytes) return { ok: false, reason: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit; skipped (set maxFileSizeMB in .lintel.yaml to raise it)` };
+    if (size > maxBytes) return { ok: false, reason: sizeLimitMessage(size, maxBytes) };
     const decoded = decodeFileBytes(readFileSync(path), maxBytes);
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
   } catch (e) {

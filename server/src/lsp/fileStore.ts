@@ -1,19 +1,6 @@
 // The engine workspace as the server fills it: editor buffers over disk text, with revisions and an objects generation.
-import { Workspace, type AnalyzedFile } from '../engine';
+import { checkSourceText, Workspace, type AnalyzedFile } from '../engine';
 import { objectSignature } from './objectSignature';
-
-/** Why a buffer cannot be linted (binary or over the size limit), or undefined. */
-export function unlintableReason(text: string, maxBytes: number): string | undefined {
-  if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes)) {
-    return `file is over the ${sizeText(maxBytes)} limit; skipped (set maxFileSizeMB in .lintel.yaml to raise it)`;
-  }
-  if (text.slice(0, 8192).includes('\u0000')) return 'binary file (contains NUL bytes); skipped';
-  return undefined;
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 export class FileStore {
   readonly ws = new Workspace();
@@ -39,8 +26,8 @@ export class FileStore {
   onObjectsChanged(fn: (key: string | undefined) => void): void { this.listeners.push(fn); }
 
   setText(key: string, text: string, maxBytes: number): AnalyzedFile {
-    const reason = unlintableReason(text, maxBytes);
-    if (reason) return this.setUnreadable(key, reason);
+    const checked = checkSourceText(text, maxBytes);
+    if (!checked.ok) return this.setUnreadable(key, checked.reason);
     const before = this.ws.get(key);
     const after = this.ws.set(key, text);
     if (after !== before) this.touched(key);
