@@ -1,5 +1,6 @@
 // Configuration: the nearest .lintel.yaml governs a file, edits to it re-lint, and a bad one is reported on itself.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { DiagnosticSeverity, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf } from './support/lspClient';
 import { fixture, onlyRules, TempWorkspace } from './support/workspace';
@@ -72,6 +73,18 @@ describe('lsp: configuration', () => {
     ws.remove('.lintel.yaml');
     client.watched([{ uri: cfg, type: 3 }]);
     await client.pushed(cfg, (p) => p.diagnostics.length === 0);
+  });
+
+  it('a .lintel.yaml that is a FIFO is refused, not waited on: defaults apply and the server keeps serving', async function () {
+    if (process.platform === 'win32') this.skip();
+    ws = new TempWorkspace({});
+    assert.equal(spawnSync('mkfifo', [ws.path('.lintel.yaml')]).status, 0, 'mkfifo');
+    client = await LspClient.start({ pull: false, root: ws.root });
+    const deploy = ws.write('deploy.yaml', fixture('deployment.yaml'));
+    client.open(deploy, fixture('deployment.yaml'));
+    const p = await client.pushed(deploy, (x) => x.diagnostics.length > 0);
+    assert.ok(p.diagnostics.some((d) => d.code === RULE));
+    assert.deepEqual(await client.request('lintel/ruleDocs', { ruleId: 'k8s/none' }), null, 'still answering requests');
   });
 
   it('uses the nearest configuration: a sub-folder config overrides the root one', async () => {

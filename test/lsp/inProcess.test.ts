@@ -10,16 +10,18 @@ import { fixture } from './support/workspace';
 const ROOT = join('/', 'virtual', 'repo');
 const PDB_RULE = 'k8s/workload-missing-pdb';
 
-/** An in-memory file system of `name → text` under ROOT. */
-function memoryFiles(files: Record<string, string>, failOn?: string): HostFiles {
+/** An in-memory file system of `name → text` under ROOT; `reads` records each read with its size bound. */
+function memoryFiles(files: Record<string, string>, failOn?: string, reads: Array<[string, number]> = []): HostFiles {
   const all = Object.keys(files).map((n) => join(ROOT, n));
+  const name = (path: string) => path.slice(ROOT.length + 1);
   return {
     walk: (_folders, max) => ({ files: all.slice(0, max), problems: [] }),
-    read: (path) => {
+    read: (path, maxBytes) => {
+      reads.push([name(path), maxBytes]);
       if (failOn && path.endsWith(failOn)) throw new Error('disk on fire');
-      const name = path.slice(ROOT.length + 1);
-      return name in files ? { ok: true, text: files[name] } : { ok: false, reason: 'cannot read: ENOENT' };
+      return name(path) in files ? { ok: true, text: files[name(path)] } : { ok: false, kind: 'unreadable', reason: 'cannot read: ENOENT' };
     },
+    exists: (path) => name(path) in files,
   };
 }
 
@@ -41,6 +43,21 @@ describe('lsp: in-process server with injected parts', () => {
     r.client.open(uri, fixture('deployment.yaml'));
     const p = await r.client.pushed(uri, (x) => x.diagnostics.length > 0);
     assert.deepEqual(p.diagnostics.filter((d) => d.code === PDB_RULE), []);
+  });
+
+  it('finds and reads configuration files through the injected file access, with a size bound', async () => {
+    const reads: Array<[string, number]> = [];
+    const config = `rules:\n  k8s/privileged-container: off\n`;
+    const r = await startInProcess({ pull: false, root: ROOT }, { files: memoryFiles({ '.lintel.yaml': config, 'pdb.yaml': fixture('pdb.yaml') }, undefined, reads) });
+    running.push(r);
+    await r.client.indexed();
+    const uri = pathToFileURL(join(ROOT, 'apps', 'deploy.yaml')).href;
+    r.client.open(uri, fixture('deployment.yaml'));
+    const p = await r.client.pushed(uri);
+    assert.deepEqual(p.diagnostics.filter((d) => d.code === 'k8s/privileged-container'), [], 'the in-memory configuration turns the rule off');
+    const configReads = reads.filter(([n]) => n === '.lintel.yaml');
+    assert.ok(configReads.length > 0);
+    assert.ok(configReads.every(([, max]) => max === 1024 * 1024), JSON.stringify(configReads));
   });
 
   it('logs a failing file system and keeps linting open documents', async () => {

@@ -1,5 +1,6 @@
 // Host file reading: huge, binary, non-UTF-8 and unreadable files are refused with a clear reason; nothing else is lost.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,10 +52,33 @@ describe('robustness: reading files (host)', () => {
     assert.match(refused(file('utf16.yaml', utf16)), /UTF-16.*save the file as UTF-8/);
   });
 
-  it('refuses missing files and folders with the system reason', () => {
+  it('refuses missing files with the system reason, and folders as not a regular file', () => {
     assert.equal(refused(join(dir, 'absent.yaml')), 'cannot read: ENOENT');
     mkdirSync(join(dir, 'folder.yaml'), { recursive: true });
-    assert.equal(refused(join(dir, 'folder.yaml')), 'cannot read: EISDIR');
+    assert.equal(refused(join(dir, 'folder.yaml')), 'not a regular file (a folder); skipped');
+  });
+
+  it('says what kind of refusal it is, so callers need not read the message', () => {
+    const kind = (p: string, max = LIMIT) => { const r = readSourceFile(p, max); return r.ok ? 'ok' : r.kind; };
+    assert.equal(kind(file('k-ok.yaml', pod('ok'))), 'ok');
+    assert.equal(kind(file('k-big.yaml', pod('big')), 10), 'too-large');
+    assert.equal(kind(file('k-bin.yaml', Uint8Array.from([0x61, 0, 0]))), 'binary');
+    assert.equal(kind(file('k-latin1.yaml', Uint8Array.from([0x61, 0xe9]))), 'encoding');
+    assert.equal(kind(join(dir, 'k-absent.yaml')), 'unreadable');
+    mkdirSync(join(dir, 'k-folder.yaml'), { recursive: true });
+    assert.equal(kind(join(dir, 'k-folder.yaml')), 'not-a-file');
+  });
+
+  it('refuses a FIFO named like a manifest at once instead of waiting for a writer', function () {
+    if (process.platform === 'win32') this.skip();
+    const fifo = join(dir, 'pipe.yaml');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+    // In a child process: a read that blocks would hang this one for good.
+    const files = join(__dirname, '..', '..', 'server', 'src', 'host', 'files.ts');
+    const script = `const { readSourceFile } = require(${JSON.stringify(files)}); process.stdout.write(JSON.stringify(readSourceFile(${JSON.stringify(fifo)}, 1e6)));`;
+    const r = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.error, undefined, 'the read returned');
+    assert.deepEqual(JSON.parse(r.stdout), { ok: false, kind: 'not-a-file', reason: 'not a regular file (a named pipe); skipped' });
   });
 
   it('an unreadable file is one error; the other files of the workspace are still linted', () => {

@@ -1,16 +1,27 @@
-// Finds and loads the nearest `.lintel.yaml` for a file, caching per folder and config text.
-import { existsSync, readFileSync } from 'node:fs';
+// Finds and loads the nearest `.lintel.yaml` for a file through the host's file access, caching per folder and config text.
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, EffectiveConfig, loadConfig, matchesGlob, type FileError, type Rule } from '../engine';
+import { pathExists, readSourceFile, type ReadResult } from './files';
 
 export interface ConfigForFile { config: EffectiveConfig; path?: string; errors: FileError[] }
+
+/** Largest configuration file read (a configuration is a few lines; anything near this is a mistake). */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/** How the finder reaches configuration files: the disk by default, an editor's buffers or a test's files otherwise. */
+export interface ConfigFiles {
+  exists(path: string): boolean;
+  read(path: string, maxBytes: number): ReadResult;
+}
+
+export const diskConfigFiles: ConfigFiles = { exists: pathExists, read: readSourceFile };
 
 export class ConfigFinder {
   private readonly byDir = new Map<string, string | null>();
   private readonly loaded = new Map<string, { text: string; result: ConfigForFile }>();
 
-  constructor(private readonly rules: readonly Rule[], private readonly explicitPath?: string, private readonly readText: (p: string) => string | undefined = defaultRead) {}
+  constructor(private readonly rules: readonly Rule[], private readonly explicitPath?: string, private readonly files: ConfigFiles = diskConfigFiles) {}
 
   /** The configuration that governs `file`: the explicit one, else the nearest ancestor's, else defaults. */
   forFile(file: string): ConfigForFile {
@@ -20,15 +31,17 @@ export class ConfigFinder {
   }
 
   load(path: string): ConfigForFile {
-    const text = this.readText(path);
-    if (text === undefined) {
-      return { config: new EffectiveConfig({}, this.rules), path, errors: [{ uri: pathToFileURL(path).toString(), severity: 'error', message: 'configuration file cannot be read; using the default configuration' }] };
+    const read = this.files.read(path, CONFIG_MAX_BYTES);
+    if (!read.ok) {
+      const why = read.kind === 'too-large' ? `it is over ${CONFIG_MAX_BYTES / 1024 / 1024} MB` : read.reason.replace(/; skipped.*$/, '');
+      const message = `configuration file cannot be read (${why}); using the default configuration`;
+      return { config: new EffectiveConfig({}, this.rules), path, errors: [{ uri: pathToFileURL(path).toString(), severity: 'error', message }] };
     }
     const cached = this.loaded.get(path);
-    if (cached && cached.text === text) return cached.result;
-    const { config, errors } = loadConfig(pathToFileURL(path).toString(), text, this.rules);
+    if (cached && cached.text === read.text) return cached.result;
+    const { config, errors } = loadConfig(pathToFileURL(path).toString(), read.text, this.rules);
     const result = { config, path, errors };
-    this.loaded.set(path, { text, result });
+    this.loaded.set(path, { text: read.text, result });
     return result;
   }
 
@@ -47,7 +60,7 @@ export class ConfigFinder {
       const known = this.byDir.get(cur);
       if (known !== undefined) { for (const d of chain) this.byDir.set(d, known); return known ?? undefined; }
       chain.push(cur);
-      const hit = CONFIG_FILE_NAMES.map((n) => join(cur, n)).find((p) => existsSync(p));
+      const hit = CONFIG_FILE_NAMES.map((n) => join(cur, n)).find((p) => this.files.exists(p));
       if (hit) { for (const d of chain) this.byDir.set(d, hit); return hit; }
       const parent = dirname(cur);
       if (parent === cur) break;
@@ -56,8 +69,4 @@ export class ConfigFinder {
     for (const d of chain) this.byDir.set(d, null);
     return undefined;
   }
-}
-
-function defaultRead(p: string): string | undefined {
-  try { return readFileSync(p, 'utf8'); } catch { return undefined; }
 }

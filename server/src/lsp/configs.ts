@@ -1,17 +1,19 @@
-// Configuration per file: the nearest .lintel.yaml (open editors' text first), ignorePaths, and a generation counter.
-import { readFileSync } from 'node:fs';
+// Configuration per file: the nearest .lintel.yaml (open editors' text first, else the injected file access), ignorePaths, and a generation counter.
 import { EffectiveConfig, type FileError, type Rule } from '../engine';
 import { ConfigFinder, type ConfigForFile } from '../host/configFinder';
+import type { ReadResult } from '../host/files';
+import type { HostFiles } from './deps';
 import { keyForPath, pathOfKey } from './uri';
 
 export class ConfigService {
   private finder: ConfigFinder;
-  private readonly diskText = new Map<string, string | null>();
+  /** Disk reads of configuration files, until the file is reported changed. */
+  private readonly diskReads = new Map<string, ReadResult>();
   private generation = 0;
   private readonly defaults: EffectiveConfig;
 
   /** `openText` returns the unsaved text of a config file open in the editor. */
-  constructor(private readonly rules: readonly Rule[], private readonly openText: (path: string) => string | undefined) {
+  constructor(private readonly rules: readonly Rule[], private readonly openText: (path: string) => string | undefined, private readonly files: HostFiles) {
     this.finder = this.makeFinder();
     this.defaults = new EffectiveConfig({}, rules);
   }
@@ -40,24 +42,27 @@ export class ConfigService {
 
   /** A configuration file was created, edited, saved or deleted. */
   changed(path?: string): void {
-    if (path) this.diskText.delete(path); else this.diskText.clear();
+    if (path) this.diskReads.delete(path); else this.diskReads.clear();
     // Existence of config files per folder is cached by the finder: start afresh.
     this.finder = this.makeFinder();
     this.generation++;
   }
 
   private makeFinder(): ConfigFinder {
-    return new ConfigFinder(this.rules, undefined, (p) => this.readText(p));
+    return new ConfigFinder(this.rules, undefined, {
+      exists: (p) => this.openText(p) !== undefined || this.files.exists(p),
+      read: (p, maxBytes) => this.read(p, maxBytes),
+    });
   }
 
-  private readText(path: string): string | undefined {
+  private read(path: string, maxBytes: number): ReadResult {
     const open = this.openText(path);
-    if (open !== undefined) return open;
-    if (!this.diskText.has(path)) {
-      let text: string | null = null;
-      try { text = readFileSync(path, 'utf8'); } catch { text = null; }
-      this.diskText.set(path, text);
+    if (open !== undefined) return { ok: true, text: open };
+    let read = this.diskReads.get(path);
+    if (!read) {
+      read = this.files.read(path, maxBytes);
+      this.diskReads.set(path, read);
     }
-    return this.diskText.get(path) ?? undefined;
+    return read;
   }
 }

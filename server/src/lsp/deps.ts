@@ -1,12 +1,14 @@
 // What the server is built from: rules, file-system access, timers and limits, injected so tests can replace them.
 import type { Rule } from '../engine';
-import { readSourceFile, walkFiles, type ReadResult, type WalkResult } from '../host/files';
+import { pathExists, readSourceFile, walkFiles, type ReadResult, type WalkResult } from '../host/files';
 
 export interface HostFiles {
   /** Lintable files under the given folders, bounded. */
   walk(folders: readonly string[], maxFiles: number): WalkResult;
-  /** A file's text, or why it cannot be linted (binary, too large, unreadable). */
+  /** A file's text, or why it cannot be linted (too large, binary, encoding, unreadable, not a file). */
   read(path: string, maxBytes: number): ReadResult;
+  /** Whether something exists at the path (where configuration files are looked for). */
+  exists(path: string): boolean;
 }
 
 export interface Timers {
@@ -31,6 +33,7 @@ export interface ServerDeps {
 export const nodeFiles: HostFiles = {
   walk: (folders, maxFiles) => walkFiles(folders, maxFiles),
   read: (path, maxBytes) => readSourceFile(path, maxBytes),
+  exists: (path) => pathExists(path),
 };
 
 export const nodeTimers: Timers = {

@@ -25,7 +25,8 @@ export class DiskFiles {
     const maxBytes = this.configs.maxBytes(key);
     const read = this.files.read(path, maxBytes);
     if (!read.ok) {
-      if (read.reason.startsWith('cannot read')) this.store.delete(key);
+      // Gone or not a file (a folder, a FIFO): nothing to show. Content that cannot be linted: say why.
+      if (read.kind === 'unreadable' || read.kind === 'not-a-file') this.store.delete(key);
       else this.store.setUnreadable(key, read.reason);
       return;
     }

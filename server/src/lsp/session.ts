@@ -59,7 +59,7 @@ export class Session {
   ) {
     this.debounceMs = features.initialSettings.debounceMs ?? deps.debounceMs;
     const debounce = () => this.debounceMs;
-    this.configs = new ConfigService(deps.rules, (p) => docs.textOfPath(p));
+    this.configs = new ConfigService(deps.rules, (p) => docs.textOfPath(p), deps.files);
     this.linter = new Linter(this.store, this.configs, docs, deps.rules, deps.timers.now);
     this.disk = new DiskFiles(this.store, this.configs, docs, deps.files);
     this.indexer = new Indexer(connection, deps, this.store, this.disk, log, () => features.workDoneProgress);
@@ -161,8 +161,7 @@ export class Session {
   }
 
   private configFileExists(key: string): boolean {
-    const path = pathOfKey(key)!;
-    return this.deps.files.read(path, 1 << 20).ok;
+    return this.deps.files.exists(pathOfKey(key)!);
   }
 
   private foldersChanged(e: WorkspaceFoldersChangeEvent): void {
