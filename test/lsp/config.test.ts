@@ -1,7 +1,7 @@
 // Configuration: the nearest .lintel.yaml governs a file, edits to it re-lint, and a bad one is reported on itself.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { DiagnosticSeverity, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type Diagnostic, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf } from './support/lspClient';
 import { fixture, onlyRules, TempWorkspace } from './support/workspace';
 
@@ -86,6 +86,36 @@ describe('lsp: configuration', () => {
     assert.ok(p.diagnostics.some((d) => d.code === RULE));
     assert.deepEqual(await client.request('lintel/ruleDocs', { ruleId: 'k8s/none' }), null, 'still answering requests');
   });
+
+  for (const pull of [false, true]) {
+    it(`${pull ? 'pull' : 'push'}: raising maxFileSizeMB re-checks an open buffer that was over the limit, without an edit to it`, async () => {
+      const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n    - name: web\n      image: example/web:1.0\n      securityContext: { privileged: true }\n';
+      const text = `${pod}#${'x'.repeat(969 - pod.length - 2)}\n`;
+      assert.equal(Buffer.byteLength(text), 969);
+      ws = new TempWorkspace({ '.lintel.yaml': onlyRules([RULE], 'maxFileSizeMB: 0.0005\n') });
+      client = await LspClient.start({ pull, root: ws.root });
+      await client.indexed();
+      const deploy = ws.write('deploy.yaml', text);
+      client.open(deploy, text);
+      const messages = async (pred: (m: string[]) => boolean) => {
+        if (!pull) return (await client!.pushed(deploy, (p) => pred(p.diagnostics.map(messageOf)))).diagnostics;
+        let items: Diagnostic[] = [];
+        for (let i = 0; i < 100; i++) {
+          items = ((await client!.pull(deploy)) as FullDocumentDiagnosticReport).items;
+          if (pred(items.map(messageOf))) return items;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`no matching pull: ${JSON.stringify(items.map(messageOf))}`);
+      };
+      const over = await messages((m) => m.length > 0);
+      assert.deepEqual(over.map(messageOf), ['file is 969 bytes, over the 524-byte limit; skipped (set maxFileSizeMB in .lintel.yaml to raise it)']);
+      const cfg = ws.uri('.lintel.yaml');
+      client.open(cfg, onlyRules([RULE], 'maxFileSizeMB: 0.0005\n'));
+      client.change(cfg, onlyRules([RULE], 'maxFileSizeMB: 5\n'));
+      const after = await messages((m) => m.length > 0 && !m[0].startsWith('file is'));
+      assert.deepEqual(after.map((d) => d.code), [RULE]);
+    });
+  }
 
   it('uses the nearest configuration: a sub-folder config overrides the root one', async () => {
     ws = new TempWorkspace({ '.lintel.yaml': onlyRules([RULE]), 'team/.lintel.yaml': onlyRules([]) });

@@ -73,8 +73,12 @@ export class DiagnosticsController {
   /** The version on-save mode shows results for. */
   savedVersionOf(key: string): number | undefined { return this.savedVersion.get(key); }
 
-  /** Configuration or settings changed: every result may differ. */
+  /**
+   * Configuration or settings changed: every result may differ. Open buffers go through the store
+   * again, as the size limit (or whether the file is ignored) decided what they hold there.
+   */
   everythingChanged(): void {
+    for (const d of this.docs.all()) this.linter.markDirty(d.key);
     if (this.pull) this.scheduleRefresh(0);
     else for (const d of this.docs.all()) this.schedule(d.key, 0);
     this.debouncer.schedule(DISK, 0, () => this.guard.run('republish', () => { for (const k of this.onDisk) this.publishDisk(k); }));
