@@ -36,6 +36,31 @@ describe('lsp: cross-file diagnostics', () => {
     await client.pushed(deploy, (p) => missingPdb(p.diagnostics) === 1);
   });
 
+  it('an open file that ignorePaths covers stays out of the workspace: its PDB covers nothing, and it gets no diagnostics', async () => {
+    ws.write('.lintel.yaml', onlyRules([PDB_RULE, 'k8s/privileged-container'], 'ignorePaths: ["vendor/**"]\n'));
+    client = await LspClient.start({ pull: false, root: ws.root });
+    await client.indexed();
+    const deploy = ws.write('deploy.yaml', fixture('deployment.yaml'));
+    client.open(deploy, fixture('deployment.yaml'));
+    assert.equal(missingPdb((await client.pushed(deploy, (p) => p.diagnostics.length > 0)).diagnostics), 1);
+    const vendored = ws.uri('vendor/pdb.yaml'); // open in the editor only
+    const privileged = fixture('deployment.yaml').replace(/name: web\n  namespace/, 'name: vendored\n  namespace');
+    client.open(vendored, `${fixture('pdb.yaml')}---\n${privileged}`);
+    const v2 = client.change(deploy, `${fixture('deployment.yaml')}# edited\n`);
+    const after = await client.pushed(deploy, (p) => p.version === v2);
+    assert.equal(missingPdb(after.diagnostics), 1, 'the ignored budget does not count');
+    const ignored = await client.pushed(vendored);
+    assert.deepEqual(ignored.diagnostics, []);
+    client.change(vendored, `${fixture('pdb.yaml')}---\n${privileged}# edited\n`);
+    const v3 = client.change(deploy, fixture('deployment.yaml'));
+    assert.equal(missingPdb((await client.pushed(deploy, (p) => p.version === v3)).diagnostics), 1);
+    // No longer ignored: the open buffer joins the workspace and is linted, without an edit to it.
+    const cfg = ws.write('.lintel.yaml', onlyRules([PDB_RULE, 'k8s/privileged-container']));
+    client.watched([{ uri: cfg, type: 2 }]);
+    await client.pushed(vendored, (p) => p.diagnostics.some((d) => d.code === 'k8s/privileged-container'));
+    await client.pushed(deploy, (p) => missingPdb(p.diagnostics) === 0);
+  });
+
   it('pull: a PDB change asks the client to refresh, and the Deployment pulls a new result', async () => {
     client = await LspClient.start({ pull: true, root: ws.root });
     await client.indexed();

@@ -37,14 +37,18 @@ export class Linter {
   /** An editor buffer changed: its text reaches the workspace before the next lint. */
   markDirty(key: string): void { this.dirty.add(key); }
 
-  /** Writes every changed editor buffer into the workspace. */
+  /** Writes every changed editor buffer into the workspace (or takes it out, when the configuration ignores it). */
   sync(): void {
     if (this.dirty.size === 0) return;
     const started = this.now();
     for (const key of [...this.dirty]) {
       this.dirty.delete(key);
       const doc = this.docs.get(key);
-      if (doc) this.store.setText(key, doc.document.getText(), this.configs.maxBytes(key));
+      if (!doc) continue;
+      // A file the configuration ignores stays out of the workspace even while open: the indexer leaves it out too,
+      // and its objects must not change other files' results.
+      if (this.configs.isIgnored(key)) this.store.delete(key);
+      else this.store.setText(key, doc.document.getText(), this.configs.maxBytes(key));
     }
     const ms = this.now() - started;
     this.stats.lastSyncMs = ms;
