@@ -18,3 +18,5 @@ export { YamlEditor } from './edit/yaml';
 export { IGNORE_ANNOTATION } from './suppressions';
 export type { K8sObject } from './model/kubernetes/object';
 export { checkSourceText, formatSize, sizeLimitMessage, type Decoded, type DecodeFailure } from './text/decode';
+export { FileSuppressions } from './suppressions';
+export { scalarOffsets } from './parse/yaml';

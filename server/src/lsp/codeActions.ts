@@ -18,6 +18,8 @@ export function kindRequested(kind: string, only: readonly string[] | undefined)
 }
 
 export class CodeActions {
+  private readonly ruleById: ReadonlyMap<string, Rule>;
+
   constructor(
     private readonly docs: OpenDocuments,
     private readonly store: FileStore,
@@ -25,7 +27,9 @@ export class CodeActions {
     private readonly linter: Linter,
     private readonly rules: readonly Rule[],
     private readonly features: ClientFeatures,
-  ) {}
+  ) {
+    this.ruleById = new Map(rules.map((r) => [r.id, r]));
+  }
 
   handle(params: CodeActionParams): CodeAction[] {
     const doc = this.docs.byUri(params.textDocument.uri);
@@ -66,11 +70,12 @@ export class CodeActions {
         fixes.push(this.action(fix.title, CodeActionKind.QuickFix, doc, file, fix.edits, [d], finding.fixes.length === 1 && fix.safe));
       }
       const rule = finding.ruleId;
-      const line = ignoreLineEdit(file, finding);
+      const ruleDef = this.ruleById.get(rule);
+      const line = ruleDef && ignoreLineEdit(file, finding, ruleDef);
       if (line && once(`line:${rule}:${d.range.start.line}`)) suppress.push(this.action(`Ignore ${rule} on this line`, CodeActionKind.QuickFix, doc, file, [line], [d]));
       const object = ignoreObjectEdits(file, finding);
       if (object && once(`object:${rule}:${object[0].start}`)) suppress.push(this.action(`Ignore ${rule} for this object (annotation)`, CodeActionKind.QuickFix, doc, file, object, [d]));
-      const whole = ignoreFileEdit(file, finding);
+      const whole = ruleDef && ignoreFileEdit(file, ruleDef);
       if (whole && once(`file:${rule}`)) suppress.push(this.action(`Ignore ${rule} in this file`, CodeActionKind.QuickFix, doc, file, [whole], [d]));
       if (once(`docs:${rule}`)) {
         docs.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: Commands.showRuleDocs, arguments: [rule] } });

@@ -1,9 +1,6 @@
 // Edits that suppress one finding: a comment on the line above, an object annotation, or a file-level comment.
-import { fileLanguage, IGNORE_ANNOTATION, YamlEditor, type AnalyzedFile, type Finding, type K8sObject, type TextEdit } from '../engine';
+import { FileSuppressions, fileLanguage, IGNORE_ANNOTATION, LineIndex, scalarOffsets, YamlEditor, type AnalyzedFile, type Finding, type K8sObject, type Rule, type TextEdit } from '../engine';
 import { setJsonString } from './jsonMemberEdit';
-
-const LINE_DIRECTIVE = /^([ \t]*)#\s*lintel:ignore(?!-file)\s+([^\s-][^#]*?)\s*$/;
-const FILE_DIRECTIVE = /^#\s*lintel:ignore-file\s+([^\s-][^#]*?)\s*$/;
 
 function eolOf(text: string): string { return text.includes('\r\n') ? '\r\n' : '\n'; }
 
@@ -15,40 +12,80 @@ function withId(list: string, id: string): string | undefined {
 /** JSON has no comments: only the annotation can suppress there. */
 function allowsComments(file: AnalyzedFile): boolean { return fileLanguage(file.uri) === 'yaml'; }
 
-/** `# lintel:ignore <id>` on its own line above the finding, indented like the flagged line. */
-export function ignoreLineEdit(file: AnalyzedFile, finding: Finding): TextEdit | undefined {
+/**
+ * The engine's reading of a comment line, as the line above a finding (`scope: 'line'`) or as a
+ * file directive (`scope: 'file'`): does it suppress `rule`? Asked of the engine's own parser, so
+ * the edits below follow its syntax (ids, `-- reason`) without a second reading of it here.
+ */
+function engineSuppresses(comment: string, rule: Rule, scope: 'line' | 'file'): boolean {
+  // A line directive covers its own line and the next; only a file directive reaches line 3.
+  const probe = scope === 'line' ? `${comment}\nx` : `${comment}\n\n\nx`;
+  return new FileSuppressions(new LineIndex(probe)).isSuppressed(rule, scope === 'line' ? 1 : 3);
+}
+
+/** Offset in `line` where the id list of a `lintel:ignore` (or `lintel:ignore-file`) directive starts, if there is one. */
+function idListStart(line: string, keyword: string): number | undefined {
+  for (let at = line.indexOf(keyword); at >= 0; at = line.indexOf(keyword, at + 1)) {
+    let i = at + keyword.length;
+    if (line[i] !== ' ' && line[i] !== '\t') continue;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    return i;
+  }
+  return undefined;
+}
+
+/** Index of the `#` of a line holding only a comment, or -1. */
+function commentStart(line: string): number {
+  const hash = line.length - line.trimStart().length;
+  return line[hash] === '#' ? hash : -1;
+}
+
+/**
+ * An edit that adds `rule` to the directive on `line` (which starts at `lineStart`), checked with
+ * the engine; undefined when the line holds no directive the rule can join.
+ */
+function joinDirective(line: string, lineStart: number, rule: Rule, keyword: string, scope: 'line' | 'file'): TextEdit | undefined {
+  const at = idListStart(line, keyword);
+  if (at === undefined) return undefined;
+  // Ids never start with '-': there the list is empty and a reason follows.
+  const newText = at === line.length ? rule.id : line[at] === '-' ? `${rule.id} ` : `${rule.id},`;
+  const joined = line.slice(0, at) + newText + line.slice(at);
+  return engineSuppresses(joined, rule, scope) ? { start: lineStart + at, end: lineStart + at, newText } : undefined;
+}
+
+/** `# lintel:ignore <id>` on its own line above the finding (or added to the directive already there), indented like the flagged line. */
+export function ignoreLineEdit(file: AnalyzedFile, finding: Finding, rule: Rule): TextEdit | undefined {
   const lines = file.yaml?.lines;
-  if (!lines || !allowsComments(file)) return undefined;
+  if (!file.yaml || !lines || !allowsComments(file)) return undefined;
   const line = lines.position(finding.start).line;
   if (line > 0) {
-    // Extend a directive already above the line (with no reason text, which would end the id list).
     const above = lines.lineText(line - 1);
-    const m = LINE_DIRECTIVE.exec(above);
-    if (m && !above.includes(' -- ')) {
-      const ids = withId(m[2], finding.ruleId);
-      if (!ids) return undefined;
-      const start = lines.lineStart(line - 1);
-      return { start, end: lines.lineEnd(line - 1), newText: `${m[1]}# lintel:ignore ${ids}` };
+    const hash = commentStart(above);
+    // A '#' inside a block scalar's text is content, not a comment.
+    if (hash >= 0 && !scalarOffsets(file.yaml)(lines.lineStart(line - 1) + hash)) {
+      if (engineSuppresses(above, rule, 'line')) return undefined;
+      const joined = joinDirective(above, lines.lineStart(line - 1), rule, 'lintel:ignore', 'line');
+      if (joined) return joined;
     }
   }
   const text = lines.lineText(line);
-  const indent = /^[ \t]*/.exec(text)![0];
+  const indent = text.slice(0, text.length - text.trimStart().length);
   // For a sequence item (`- name: x`) the comment sits at the dash's column.
   const start = lines.lineStart(line);
-  return { start, end: start, newText: `${indent}# lintel:ignore ${finding.ruleId}${eolOf(file.text)}` };
+  return { start, end: start, newText: `${indent}# lintel:ignore ${rule.id}${eolOf(file.text)}` };
 }
 
 /** `# lintel:ignore-file <id>` as the first line (or added to the directive already there). */
-export function ignoreFileEdit(file: AnalyzedFile, finding: Finding): TextEdit | undefined {
+export function ignoreFileEdit(file: AnalyzedFile, rule: Rule): TextEdit | undefined {
   if (!allowsComments(file)) return undefined;
-  const firstEnd = file.text.search(/\r?\n|$/);
-  const first = file.text.slice(0, firstEnd);
-  const m = FILE_DIRECTIVE.exec(first);
-  if (m && !first.includes(' -- ')) {
-    const ids = withId(m[1], finding.ruleId);
-    return ids ? { start: 0, end: firstEnd, newText: `# lintel:ignore-file ${ids}` } : undefined;
+  const newline = file.text.indexOf('\n');
+  const first = newline < 0 ? file.text : file.text.slice(0, file.text[newline - 1] === '\r' ? newline - 1 : newline);
+  if (commentStart(first) === 0) {
+    if (engineSuppresses(first, rule, 'file')) return undefined;
+    const joined = joinDirective(first, 0, rule, 'lintel:ignore-file', 'file');
+    if (joined) return joined;
   }
-  return { start: 0, end: 0, newText: `# lintel:ignore-file ${finding.ruleId}${eolOf(file.text)}` };
+  return { start: 0, end: 0, newText: `# lintel:ignore-file ${rule.id}${eolOf(file.text)}` };
 }
 
 /** The object a finding lies in. */
