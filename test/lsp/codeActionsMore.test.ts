@@ -56,4 +56,24 @@ describe('lsp: code actions (unsafe fixes, JSON)', () => {
     const after = await client.pushed(uri, (p) => p.version === v);
     assert.deepEqual(after.diagnostics, []);
   });
+
+  const SPEC = '"spec": {"containers": [{"name": "c", "image": "example/c:1.0", "securityContext": {"privileged": true}}]}';
+  for (const [label, text] of [
+    ['metadata on its own lines', `{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {\n    "name": "p",\n    "labels": {"a": "b"}\n  },\n  ${SPEC}\n}\n`],
+    ['no metadata', `{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  ${SPEC}\n}\n`],
+    ['an ignore annotation already there', `{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {\n    "name": "p",\n    "annotations": {\n      "lintel.dev/ignore": "k8s/other"\n    }\n  },\n  ${SPEC}\n}\n`],
+    ['CRLF line ends', `{\r\n  "apiVersion": "v1",\r\n  "kind": "Pod",\r\n  "metadata": {\r\n    "name": "p"\r\n  },\r\n  ${SPEC}\r\n}\r\n`],
+  ] as const) {
+    it(`JSON annotation with ${label}: valid JSON that silences the finding`, async () => {
+      const uri = ws.uri(`pod-${label.length}.json`);
+      client.open(uri, text, 'json');
+      const d = await diagnostic(uri, PRIVILEGED);
+      const action = (await client.codeActions(uri, d.range, [d])).find((a) => a.title === `Ignore ${PRIVILEGED} for this object (annotation)`)!;
+      const annotated = applyTextEdits(text, editsFor(action.edit!, uri).edits);
+      const parsed = JSON.parse(annotated) as { metadata: { annotations: Record<string, string> } };
+      assert.match(parsed.metadata.annotations['lintel.dev/ignore'], new RegExp(`(^|,)${PRIVILEGED}$`));
+      const v = client.change(uri, annotated);
+      assert.deepEqual((await client.pushed(uri, (p) => p.version === v)).diagnostics, []);
+    });
+  }
 });

@@ -60,6 +60,22 @@ describe('lsp: suppression actions', () => {
     assert.equal(after, text.replace('        privileged: true', `        # lintel:ignore ${RULE}\n        privileged: true`));
   });
 
+  const CONTAINER = 'spec:\n  containers:\n    - name: web\n      image: example/web:1.0\n      securityContext:\n        privileged: true\n';
+  for (const [label, text] of [
+    ['annotations are an alias of the labels', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: &common\n    team: payments\n  annotations: *common\n${CONTAINER}`],
+    ['the annotations map is anchored', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations: &notes\n    owner: payments\n  labels: *notes\n${CONTAINER}`],
+    ['metadata is an alias', `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: &meta\n      name: web\n  - apiVersion: v1\n    kind: Pod\n    metadata: *meta\n    ${CONTAINER.replace(/\n(?=.)/g, '\n    ')}`],
+    ['metadata is anchored', `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: &meta\n      name: web\n    ${CONTAINER.replace(/\n(?=.)/g, '\n    ')}  - apiVersion: v1\n    kind: ConfigMap\n    metadata: *meta\n`],
+    ['annotations come from a merge key', `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: &meta\n      name: base\n      annotations: { owner: payments }\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      <<: *meta\n      name: web\n    ${CONTAINER.replace(/\n(?=.)/g, '\n    ')}`],
+  ] as const) {
+    it(`offers no annotation when ${label} (shared content would change)`, async () => {
+      const { actions } = await actionsFor(`shared-${label.length}.yaml`, text);
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.includes(`Ignore ${RULE} on this line`), titles.join('\n'));
+      assert.ok(!titles.includes(`Ignore ${RULE} for this object (annotation)`), titles.join('\n'));
+    });
+  }
+
   for (const [label, line] of [
     ['a line of 150,000 blanks', ' '.repeat(150_000)],
     ['a directive followed by 150,000 blanks', `        # lintel:ignore a${' '.repeat(150_000)}x`],

@@ -1,6 +1,7 @@
 // Edits that suppress one finding: a comment on the line above, an object annotation, or a file-level comment.
 import { FileSuppressions, fileLanguage, IGNORE_ANNOTATION, LineIndex, scalarOffsets, YamlEditor, type AnalyzedFile, type Finding, type K8sObject, type Rule, type TextEdit } from '../engine';
-import { setJsonString } from './jsonMemberEdit';
+import { isAlias, isMap, type Node } from 'yaml';
+import { getPair, type YMap } from '../engine/api';
 
 function eolOf(text: string): string { return text.includes('\r\n') ? '\r\n' : '\n'; }
 
@@ -98,23 +99,38 @@ export function objectAt(file: AnalyzedFile, offset: number): K8sObject | undefi
   return best;
 }
 
-/** Adds the rule to the object's `lintel.dev/ignore` annotation (created with metadata.annotations as needed). */
+/** A node whose content is shared: an alias, or anchored (and so possibly aliased elsewhere). */
+function isShared(node: unknown): boolean {
+  return isAlias(node) || !!(node as Node | null)?.anchor;
+}
+
+/**
+ * Whether writing `metadata.annotations["lintel.dev/ignore"]` into the object would change content
+ * shared through YAML anchors and aliases (every user of it would change, or the alias would be
+ * replaced), or hide keys a merge (`<<`) brings in.
+ */
+function touchesSharedContent(object: K8sObject): boolean {
+  let map: YMap = object.root;
+  for (const key of ['metadata', 'annotations', IGNORE_ANNOTATION]) {
+    if (isShared(map)) return true;
+    const pair = getPair(map, key);
+    // A new key here would replace what a merge key supplies for it.
+    if (!pair) return !!getPair(map, '<<');
+    if (isShared(pair.value)) return true;
+    if (!isMap(pair.value)) return false;
+    map = pair.value as YMap;
+  }
+  return false;
+}
+
+/** Adds the rule to the object's `lintel.dev/ignore` annotation (created with metadata.annotations as needed); valid JSON in JSON files. */
 export function ignoreObjectEdits(file: AnalyzedFile, finding: Finding): TextEdit[] | undefined {
   if (!file.yaml) return undefined;
   const object = objectAt(file, finding.start);
-  if (!object) return undefined;
+  if (!object || touchesSharedContent(object)) return undefined;
   const existing = object.annotations[IGNORE_ANNOTATION];
   const value = existing === undefined ? finding.ruleId : withId(existing, finding.ruleId);
   if (!value) return undefined;
-  if (!allowsComments(file)) {
-    const edit = object.metadata
-      ? setJsonString(file.text, object.metadata, ['annotations', IGNORE_ANNOTATION], value)
-      : setJsonString(file.text, object.root, ['metadata', 'annotations', IGNORE_ANNOTATION], value);
-    return edit ? [edit] : undefined;
-  }
-  const editor = new YamlEditor(file.yaml);
-  const edits = object.metadata
-    ? editor.setIn(object.metadata, ['annotations', IGNORE_ANNOTATION], value)
-    : editor.setIn(object.root, ['metadata', 'annotations', IGNORE_ANNOTATION], value);
+  const edits = new YamlEditor(file.yaml).setIn(object.root, ['metadata', 'annotations', IGNORE_ANNOTATION], value);
   return edits.length ? edits : undefined;
 }
