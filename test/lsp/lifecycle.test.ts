@@ -38,7 +38,7 @@ describe('lsp: lifecycle', () => {
     const client = await LspClient.start({ pull: true });
     const { capabilities, serverInfo } = client.initializeResult;
     assert.deepEqual(serverInfo, { name: 'lintel-language-server', version: VERSION });
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.lintel'], resolveProvider: false });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.lintel'], resolveProvider: true });
     assert.deepEqual(capabilities.executeCommandProvider, { commands: ['lintel.fixAllSafe', 'lintel.showRuleDocs'] });
     assert.equal(await client.stop(), 0);
     assert.equal(client.stderr, '');

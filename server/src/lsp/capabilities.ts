@@ -6,7 +6,7 @@ import { Commands, FIX_ALL_KIND } from './protocol';
 export function serverCapabilities(features: ClientFeatures): ServerCapabilities {
   const caps: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: true },
     executeCommandProvider: { commands: [Commands.fixAllSafe, Commands.showRuleDocs] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };

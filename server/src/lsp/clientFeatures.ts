@@ -13,6 +13,8 @@ export interface ClientFeatures {
   documentChanges: boolean;
   showDocument: boolean;
   workspaceFolders: boolean;
+  /** codeAction/resolve for the edit: fix-all actions are offered without their edit, which is computed when chosen. */
+  codeActionResolve: boolean;
   /** Settings given as initializationOptions (editors without workspace/configuration). */
   initialSettings: Partial<LintelSettings> & { debounceMs?: number };
 }
@@ -33,6 +35,7 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
     showDocument: !!c.window?.showDocument?.support,
     workspaceFolders: !!c.workspace?.workspaceFolders,
+    codeActionResolve: !!c.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
     initialSettings,
   };
 }

@@ -1,16 +1,25 @@
-// Code actions: quick-fixes found through Diagnostic.data, suppressions, rule docs, and the fix-all source action.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+// Code actions: quick-fixes found through Diagnostic.data, suppressions, rule docs, and the fix-all source action (resolved lazily).
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { AnalyzedFile, Finding, Rule, TextEdit } from '../engine';
 import type { ClientFeatures } from './clientFeatures';
-import type { ConfigService } from './configs';
 import { isLintelDiagnostic, readDiagnosticData } from './diagnostics';
 import type { OpenDocument, OpenDocuments } from './documents';
 import type { FileStore } from './fileStore';
-import { computeFixAll } from './fixAllEdit';
+import type { FixAllService } from './fixAllEdit';
 import type { Linter } from './linter';
-import { Commands, FIX_ALL_KIND } from './protocol';
+import { Commands, FIX_ALL_KIND, type FixAllSafeArgs } from './protocol';
 import { ignoreFileEdit, ignoreLineEdit, ignoreObjectEdits } from './suppressionEdits';
 import { documentEdit, toLspEdits } from './workspaceEdits';
+
+const FIX_ALL_TITLE = 'Fix all safe Lintel problems';
+
+/** What an unresolved fix-all action carries to codeAction/resolve. */
+interface FixAllData { fixAll: { uri: string; version: number } }
+
+function readFixAllData(data: unknown): FixAllData['fixAll'] | undefined {
+  const f = (data as Partial<FixAllData> | undefined)?.fixAll;
+  return f && typeof f.uri === 'string' && typeof f.version === 'number' ? f : undefined;
+}
 
 /** Whether an action of kind `kind` answers a request restricted to `only`. */
 export function kindRequested(kind: string, only: readonly string[] | undefined): boolean {
@@ -23,7 +32,7 @@ export class CodeActions {
   constructor(
     private readonly docs: OpenDocuments,
     private readonly store: FileStore,
-    private readonly configs: ConfigService,
+    private readonly fixAll: FixAllService,
     private readonly linter: Linter,
     private readonly rules: readonly Rule[],
     private readonly features: ClientFeatures,
@@ -43,12 +52,33 @@ export class CodeActions {
     actions.push(...quick.actions);
     const fixAllKind = only?.includes(CodeActionKind.SourceFixAll) && !only.includes(FIX_ALL_KIND) ? CodeActionKind.SourceFixAll : FIX_ALL_KIND;
     // Requested explicitly (source actions, fix on save), or offered next to a quick-fix when several problems are fixable.
-    const offer = only ? kindRequested(FIX_ALL_KIND, only) : quick.fixes > 0 && this.safeFixCount(doc) > 1;
-    if (offer) {
-      const fa = this.fixAllAction(doc, fixAllKind);
+    // Either way the fix-all edit itself is not computed here unless a client that cannot resolve asked for it by kind:
+    // the lightbulb asks for actions at every cursor move, and fix-all costs a hundred milliseconds on a large file.
+    const requested = !!only && kindRequested(FIX_ALL_KIND, only);
+    const safe = requested || quick.fixes > 0 ? this.safeFixCount(doc) : 0;
+    if (requested ? safe > 0 : safe > 1) {
+      const fa = this.features.codeActionResolve ? this.unresolvedFixAll(doc, fixAllKind)
+        : requested ? this.fixAllAction(doc, fixAllKind)
+        : this.fixAllCommand(doc, fixAllKind);
       if (fa) actions.push(fa);
     }
     return actions;
+  }
+
+  /** codeAction/resolve: fills in the edit of a fix-all action offered without one. */
+  resolve(action: CodeAction): CodeAction {
+    const data = readFixAllData(action.data);
+    if (!data) return action;
+    const doc = this.docs.byUri(data.uri);
+    if (!doc) return action;
+    // Offered for a version the editor has moved past: refuse rather than edit the wrong text.
+    if (doc.document.version !== data.version) {
+      throw new ResponseError(LSPErrorCodes.ContentModified, `document changed (version ${doc.document.version}, action for ${data.version})`);
+    }
+    const outcome = this.fixAll.outcome(doc.key, data.version);
+    const file = this.store.get(doc.key);
+    if (!outcome.edit || !file) return action;
+    return { ...action, edit: this.action(action.title, action.kind ?? FIX_ALL_KIND, doc, file, [outcome.edit]).edit };
   }
 
   private quickFixes(doc: OpenDocument, file: AnalyzedFile, diagnostics: readonly Diagnostic[]): { actions: CodeAction[]; fixes: number } {
@@ -94,11 +124,24 @@ export class CodeActions {
     return this.linter.lint(doc.key).result.findings.filter((f) => f.fixes.some((x) => x.safe)).length;
   }
 
+  /** The fix-all action with its edit (computed once per document state). */
   private fixAllAction(doc: OpenDocument, kind: string): CodeAction | undefined {
-    const outcome = computeFixAll(doc.key, this.store, this.configs, this.linter, this.rules);
-    if (!outcome.edit) return undefined;
-    const file = this.store.get(doc.key)!;
-    return this.action('Fix all safe Lintel problems', kind, doc, file, [outcome.edit], undefined);
+    const outcome = this.fixAll.outcome(doc.key, doc.document.version);
+    const file = this.store.get(doc.key);
+    if (!outcome.edit || !file) return undefined;
+    return this.action(FIX_ALL_TITLE, kind, doc, file, [outcome.edit], undefined);
+  }
+
+  /** The fix-all action without its edit, which the client asks for through codeAction/resolve when it is chosen. */
+  private unresolvedFixAll(doc: OpenDocument, kind: string): CodeAction {
+    const data: FixAllData = { fixAll: { uri: doc.uri, version: doc.document.version } };
+    return { title: FIX_ALL_TITLE, kind, data };
+  }
+
+  /** For clients that cannot resolve: the fix-all action as the lintel.fixAllSafe command, which computes the edit when run. */
+  private fixAllCommand(doc: OpenDocument, kind: string): CodeAction {
+    const args: FixAllSafeArgs = { uri: doc.uri, version: doc.document.version };
+    return { title: FIX_ALL_TITLE, kind, command: { title: FIX_ALL_TITLE, command: Commands.fixAllSafe, arguments: [args] } };
   }
 
   private action(title: string, kind: string, doc: OpenDocument, file: AnalyzedFile, edits: readonly TextEdit[], diagnostics?: Diagnostic[], isPreferred?: boolean): CodeAction {

@@ -2,11 +2,9 @@
 import { LSPErrorCodes, ResponseError, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
 import type { Rule } from '../engine';
 import type { ClientFeatures } from './clientFeatures';
-import type { ConfigService } from './configs';
 import type { OpenDocuments } from './documents';
 import type { FileStore } from './fileStore';
-import { computeFixAll } from './fixAllEdit';
-import type { Linter } from './linter';
+import type { FixAllService } from './fixAllEdit';
 import { Commands, type FixAllSafeArgs, type FixAllSafeResult } from './protocol';
 import { findRule, ruleDocs } from './ruleDocs';
 import { documentEdit, toLspEdits } from './workspaceEdits';
@@ -17,8 +15,7 @@ export class CommandHandler {
     private readonly features: ClientFeatures,
     private readonly docs: OpenDocuments,
     private readonly store: FileStore,
-    private readonly configs: ConfigService,
-    private readonly linter: Linter,
+    private readonly fixAll: FixAllService,
     private readonly rules: readonly Rule[],
   ) {}
 
@@ -39,7 +36,7 @@ export class CommandHandler {
     if (typeof args.version === 'number' && args.version !== doc.document.version) {
       throw new ResponseError(LSPErrorCodes.ContentModified, `document changed (version ${doc.document.version}, request for ${args.version})`);
     }
-    const outcome = computeFixAll(doc.key, this.store, this.configs, this.linter, this.rules);
+    const outcome = this.fixAll.outcome(doc.key, doc.document.version);
     if (!outcome.edit) return { applied: false, fixes: 0 };
     const file = this.store.get(doc.key)!;
     const edit = documentEdit(doc.uri, doc.document.version, toLspEdits(file.text, [outcome.edit], file.yaml?.lines), this.features.documentChanges);

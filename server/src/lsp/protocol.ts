@@ -51,4 +51,6 @@ export interface ServerStats {
   lints: number; lastLintMs: number; totalLintMs: number;
   lastSyncMs: number; totalSyncMs: number;
   indexedFiles: number; indexing: boolean;
+  /** Fix-all edits computed so far (code actions and lintel.fixAllSafe; cached ones not counted). */
+  fixAllComputations: number;
 }

@@ -49,6 +49,8 @@ export function createServer(connection: Connection, deps: ServerDeps): LintelSe
     return session.pull.handle(params, token);
   }));
   connection.onCodeAction(guard.request('textDocument/codeAction', [] as CodeAction[], (params) => session?.codeActions.handle(params) ?? []));
+  // On failure the action goes back as it came (without an edit, applying it does nothing).
+  connection.onCodeActionResolve((action) => guard.request('codeAction/resolve', action, () => session?.codeActions.resolve(action) ?? action)());
   connection.onExecuteCommand(guard.request('workspace/executeCommand', null as unknown, (params) => {
     if (!session) throw notInitialized();
     return session.commands.execute(params);

@@ -10,6 +10,7 @@ import type { ServerDeps } from './deps';
 import { DiskFiles } from './diskFiles';
 import type { OpenDocument, OpenDocuments } from './documents';
 import { FileStore } from './fileStore';
+import { FixAllService } from './fixAllEdit';
 import type { Guard, Logger } from './guard';
 import { Indexer } from './indexer';
 import { Linter } from './linter';
@@ -42,6 +43,7 @@ export class Session {
   readonly debouncer: Debouncer;
   readonly controller: DiagnosticsController;
   readonly pull: PullDiagnostics;
+  readonly fixAll: FixAllService;
   readonly codeActions: CodeActions;
   readonly commands: CommandHandler;
   readonly scan: WorkspaceScan;
@@ -70,8 +72,9 @@ export class Session {
       debounceMs: debounce,
     });
     this.pull = new PullDiagnostics(docs, this.linter, this.settings, this.controller, deps.timers, debounce);
-    this.codeActions = new CodeActions(docs, this.store, this.configs, this.linter, deps.rules, features);
-    this.commands = new CommandHandler(connection, features, docs, this.store, this.configs, this.linter, deps.rules);
+    this.fixAll = new FixAllService(this.store, this.configs, this.linter, deps.rules);
+    this.codeActions = new CodeActions(docs, this.store, this.fixAll, this.linter, deps.rules, features);
+    this.commands = new CommandHandler(connection, features, docs, this.store, this.fixAll, deps.rules);
     this.scan = new WorkspaceScan(connection, features, this.indexer, this.store, docs, this.linter, this.controller, deps.timers);
   }
 
@@ -104,6 +107,7 @@ export class Session {
   saved(doc: OpenDocument): void { this.controller.saved(doc); }
 
   closed(key: string, uri: string): void {
+    this.fixAll.forget(key);
     this.disk.restore(key);
     if (isConfigFile(key)) this.configChanged(key, 0);
     this.controller.closed(key, uri);
@@ -125,7 +129,7 @@ export class Session {
   }
 
   stats(): ServerStats {
-    return { ...this.linter.stats, indexedFiles: this.indexer.indexedFiles, indexing: this.indexer.indexing };
+    return { ...this.linter.stats, indexedFiles: this.indexer.indexedFiles, indexing: this.indexer.indexing, fixAllComputations: this.fixAll.computations };
   }
 
   dispose(): void { this.debouncer.dispose(); }

@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ApplyWorkspaceEditRequest, CodeActionRequest, ConfigurationRequest, createMessageConnection, DiagnosticRefreshRequest,
+  ApplyWorkspaceEditRequest, CodeActionRequest, CodeActionResolveRequest, ConfigurationRequest, createMessageConnection, DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification, DocumentDiagnosticRequest, ExecuteCommandRequest, ExitNotification, InitializedNotification,
   InitializeRequest, IPCMessageReader, IPCMessageWriter, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShowDocumentRequest,
@@ -27,6 +27,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Declare workspaceEdit.documentChanges (versioned edits). */
   documentChanges?: boolean;
+  /** Declare codeAction resolveSupport for the edit (code actions may come without their edit). */
+  codeActionResolve?: boolean;
 }
 
 type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -93,7 +95,10 @@ export class LspClient {
       textDocument: {
         synchronization: { didSave: true, dynamicRegistration: false },
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, isPreferredSupport: true },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, isPreferredSupport: true,
+          ...(o.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}),
+        },
         ...(o.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
       workspace: {
@@ -189,6 +194,8 @@ export class LspClient {
     const context: CodeActionContext = only ? { diagnostics, only } : { diagnostics };
     return ((await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) ?? []) as CodeAction[];
   }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> { return this.connection.sendRequest(CodeActionResolveRequest.type, action); }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
