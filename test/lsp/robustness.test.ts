@@ -1,5 +1,7 @@
 // Bad input never takes the server down: huge, binary, hostile and broken documents, and malformed requests.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import { decodeFileBytes } from '../../server/src/engine';
 import { LspClient, messageOf } from './support/lspClient';
@@ -79,6 +81,12 @@ describe('lsp: robustness', () => {
     assert.match(docs.markdown, /^# Containers do not run privileged/);
     assert.match(docs.markdown, /## How to fix/);
     assert.equal(docs.url, `https://github.com/lintel-dev/lintel/blob/main/docs/rules/${RULE}.md`);
+    // The page of docs/rules, rendered by the engine; the examples (not shipped with the server) are linked instead.
+    const committed = readFileSync(join(__dirname, '..', '..', 'docs', 'rules', `${RULE}.md`), 'utf8');
+    const examples = committed.slice(committed.indexOf('## Examples\n'), committed.indexOf('## Suppressing\n'));
+    assert.ok(examples.length > 0);
+    assert.equal(docs.markdown, committed.replace(examples, `## Examples\n\nBad and fixed examples are on the [online page](${docs.url}).\n\n`));
+    assert.equal(docs.markdown.split('lintel:ignore').length - 1, 1, 'one suppression hint, the engine\'s');
     const rules = await client.request<Array<{ id: string }>>('lintel/listRules', null);
     assert.ok(rules.some((r) => r.id === RULE));
   });
