@@ -41,6 +41,8 @@ describe('lsp: fix-all computed only when needed', () => {
     assert.equal(offered.edit, undefined);
     assert.equal(offered.kind, 'source.fixAll.lintel');
     assert.equal(await computations(), 0, 'lightbulb requests compute nothing');
+    const quickOnly = await client!.codeActions(uri, d.range, [d], ['quickfix']);
+    assert.ok(quickOnly.length > 0 && quickOnly.every((a) => a.kind === 'quickfix'), 'a quickfix-only request gets no source action');
     const resolved = await client!.resolveCodeAction(offered);
     assert.equal(applyTextEdits(POD, editsFor(resolved.edit!, uri).edits), FIXED);
     await client!.resolveCodeAction(offered);

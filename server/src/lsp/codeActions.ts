@@ -55,8 +55,9 @@ export class CodeActions {
     // Either way the fix-all edit itself is not computed here unless a client that cannot resolve asked for it by kind:
     // the lightbulb asks for actions at every cursor move, and fix-all costs a hundred milliseconds on a large file.
     const requested = !!only && kindRequested(FIX_ALL_KIND, only);
-    const safe = requested || quick.fixes > 0 ? this.safeFixCount(doc) : 0;
-    if (requested ? safe > 0 : safe > 1) {
+    const beside = !only && quick.fixes > 0;
+    const safe = requested || beside ? this.safeFixCount(doc) : 0;
+    if (requested ? safe > 0 : beside && safe > 1) {
       const fa = this.features.codeActionResolve ? this.unresolvedFixAll(doc, fixAllKind)
         : requested ? this.fixAllAction(doc, fixAllKind)
         : this.fixAllCommand(doc, fixAllKind);
