@@ -117,6 +117,17 @@ describe('lsp: configuration', () => {
     });
   }
 
+  it('an open .lintel.yaml over the 1 MB bound is refused like one on disk: defaults apply', async () => {
+    ws = new TempWorkspace({ '.lintel.yaml': onlyRules([]) });
+    client = await LspClient.start({ pull: false, root: ws.root });
+    const cfg = ws.uri('.lintel.yaml');
+    client.open(cfg, `${onlyRules([])}${'#'.repeat(1024 * 1024)}\n`);
+    const deploy = ws.write('deploy.yaml', fixture('deployment.yaml'));
+    client.open(deploy, fixture('deployment.yaml'));
+    const p = await client.pushed(deploy, (x) => x.diagnostics.length > 0);
+    assert.ok(p.diagnostics.some((d) => d.code === RULE), 'the default configuration turns the rule on');
+  });
+
   it('uses the nearest configuration: a sub-folder config overrides the root one', async () => {
     ws = new TempWorkspace({ '.lintel.yaml': onlyRules([RULE]), 'team/.lintel.yaml': onlyRules([]) });
     client = await LspClient.start({ pull: false, root: ws.root });

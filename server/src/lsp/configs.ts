@@ -1,5 +1,5 @@
 // Configuration per file: the nearest .lintel.yaml (open editors' text first, else the injected file access), ignorePaths, and a generation counter.
-import { EffectiveConfig, type FileError, type Rule } from '../engine';
+import { checkSourceText, EffectiveConfig, type FileError, type Rule } from '../engine';
 import { ConfigFinder, type ConfigForFile } from '../host/configFinder';
 import type { ReadResult } from '../host/files';
 import type { HostFiles } from './deps';
@@ -57,7 +57,7 @@ export class ConfigService {
 
   private read(path: string, maxBytes: number): ReadResult {
     const open = this.openText(path);
-    if (open !== undefined) return { ok: true, text: open };
+    if (open !== undefined) return checkSourceText(open, maxBytes);
     let read = this.diskReads.get(path);
     if (!read) {
       read = this.files.read(path, maxBytes);
