@@ -17,10 +17,11 @@ describe('lintel scan configuration', () => {
     assert.ok(doc.findings.some((f) => f.file === 'team-b/agent.yaml'), 'team-b is still linted with its other rules');
   });
 
-  it('honours ignorePaths also for a file named on the command line', () => {
+  it('honours ignorePaths also for a file named on the command line, and says so', () => {
     const doc = json(lintel(['scan', 'vendor/thirdparty.yaml', '--format', 'json'], { cwd: dir }));
     assert.equal(doc.summary.files, 0);
     assert.deepEqual(doc.findings, []);
+    assert.deepEqual(doc.errors, [{ file: 'vendor/thirdparty.yaml', message: 'ignored by ignorePaths in the configuration; not checked' }]);
   });
 
   it('--config replaces every nearest configuration, and extends: all turns every rule on', () => {

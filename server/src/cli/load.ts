@@ -63,7 +63,12 @@ export function loadWorkspace(paths: readonly string[], opts: LoadOptions): Load
     seen.add(file);
     // Configuration files found in folders are not manifests; they are read as configuration.
     if (!explicit.has(file) && CONFIG_FILE_NAMES.includes(basename(file))) continue;
-    if (finder.isIgnored(file)) continue;
+    if (finder.isIgnored(file)) {
+      // A file named on the command line is not skipped silently: `lintel scan vendor/x.yaml`
+      // must not read as a clean result.
+      if (explicit.has(file)) out.errors.push({ uri: fileUri(file), severity: 'warning', message: 'ignored by ignorePaths in the configuration; not checked' });
+      continue;
+    }
     const config = configFor(file);
     const uri = fileUri(file);
     const read = readSourceFile(file, config.maxFileBytes);
