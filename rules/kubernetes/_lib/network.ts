@@ -99,19 +99,6 @@ export function formatLabels(labels: Record<string, string>): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
-const YAML_SPECIAL = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?|0x[0-9a-f]+|0o?[0-7]+|\.inf|\.nan))$/i;
-
-/** A string as a YAML scalar that reads back as the same string (plain when unambiguous, else double-quoted). */
-export function yamlScalar(text: string): string {
-  if (/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(text) && !YAML_SPECIAL.test(text) && !/^\d+(?:[:.]\d+)+$/.test(text)) return text;
-  return JSON.stringify(text);
-}
-
-/** The extra indentation of block sequence items under their key, following the file's habit. */
-export function seqIndent(indentSeq: boolean, step: number): string {
-  return indentSeq ? ' '.repeat(step) : '';
-}
-
 /** Kinds of other network-policy engines; their presence makes coverage by plain NetworkPolicies unknown. */
 export const OTHER_POLICY_KINDS = [
   'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy',

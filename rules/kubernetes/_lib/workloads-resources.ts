@@ -480,17 +480,6 @@ export function percent(node: YNode | undefined, doc: Doc): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Indentation unit of the file, for documents the fixes append. */
-export function indentUnit(ctx: AnyCtx): string {
-  return ' '.repeat(ctx.edit.layout.step);
-}
-
-/** Quotes a scalar for a generated YAML line when plain text would read differently. */
-export function yamlScalar(v: string): string {
-  if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) && !/^(true|false|yes|no|on|off|y|n|null|~|[0-9.eE+-]+)$/i.test(v)) return v;
-  return JSON.stringify(v);
-}
-
 /**
  * The workload's `spec.selector.matchLabels` when the selector is exactly that (no expressions)
  * and every value can be read; undefined otherwise.
@@ -515,9 +504,4 @@ export function selectorMatchLabels(obj: K8sObject): Record<string, string> | un
     out[k] = s;
   }
   return Object.keys(out).length === ml.items.length && ml.items.length > 0 ? out : undefined;
-}
-
-/** YAML lines for a flat string map, indented by `indent`. */
-export function labelLines(labels: Record<string, string>, indent: string): string[] {
-  return Object.entries(labels).map(([k, v]) => `${indent}${yamlScalar(k)}: ${yamlScalar(v)}`);
 }

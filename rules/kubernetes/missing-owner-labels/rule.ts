@@ -1,6 +1,7 @@
 // Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
-import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, type K8sObject } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, writtenValue, yamlScalar, type Edit } from '../_lib/network';
+import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, yamlFlow, type K8sObject } from '../../../server/src/engine/api';
+import { canEditAsYaml, editableHere, writtenValue, type Edit } from '../_lib/network';
+import { allWritable, misreadByKubernetes } from '../_lib/scalars';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 /** Kinds the cluster or its controllers create and own: their labels are not the team's to set. */
@@ -36,7 +37,7 @@ function kustomizeLabels(o: K8sObject, kustomizations: readonly K8sObject[]): Se
 
 /** A stand-in value: the object's name for the application label (marked by a comment), else an obvious filler. */
 function placeholderFor(key: string, o: K8sObject, commented: boolean): string {
-  if (commented && key === 'app.kubernetes.io/name' && o.name && LABEL_VALUE.test(o.name)) return o.name;
+  if (commented && key === 'app.kubernetes.io/name' && o.name && LABEL_VALUE.test(o.name) && !misreadByKubernetes(o.name)) return o.name;
   return FILLER;
 }
 
@@ -97,13 +98,14 @@ export default defineRule({
     const block = !o.metadata.flow && !(labels && labels.flow);
     const values = Object.fromEntries(missing.map((k) => [k, placeholderFor(k, o, block)]));
     let edit: Edit | undefined;
-    if (labels?.anchor || !canEditAsYaml(o) || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc)) {
-      // Other objects may merge an anchored map; JSON manifests would stop being JSON: leave the edit to the user.
+    if (labels?.anchor || !canEditAsYaml(o) || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc) || !allWritable(missing)) {
+      // Other objects may merge an anchored map; JSON manifests would stop being JSON; a key Kubernetes
+      // would read as a boolean or number cannot be written plain: leave the edit to the user.
     } else if (labels && labels.items.length > 0) {
       const parts = missing.map((k) => ctx.edit.insertPair(labels, k, values[k], labels.flow ? undefined : PLACEHOLDER));
       edit = { start: parts[0].start, end: parts[0].end, newText: parts.map((p) => p.newText).join('') };
     } else if (labels && labels.range) {
-      edit = { start: labels.range[0], end: labels.range[1], newText: `{ ${missing.map((k) => `${yamlScalar(k)}: ${yamlScalar(values[k])}`).join(', ')} }` };
+      edit = { start: labels.range[0], end: labels.range[1], newText: yamlFlow(values) };
     } else {
       const edits = ctx.edit.setIn(o.metadata, ['labels'], values);
       edit = edits.length === 1 ? markLines(edits[0]) : undefined;

@@ -3,6 +3,7 @@ import { asMap, asSeq, defineRule, getNode, hasKey, mapEntries, matchLabelSelect
 import {
   autoscalersOf, canInsertInto, field, insertionTarget, minAutoscaledReplicas, replicasOf, selectorMatchLabels, type AnyCtx,
 } from '../_lib/workloads-resources';
+import { allWritable } from '../_lib/scalars';
 
 /** How many replicas the workload runs at least, when known. */
 function minimumReplicas(ctx: AnyCtx): number | undefined {
@@ -116,6 +117,8 @@ function antiAffinityFix(ctx: AnyCtx) {
   const labels = selectorMatchLabels(obj);
   const target = insertionTarget(spec, ['affinity'], ctx.doc);
   if (!labels || !target || !canInsertInto(obj, target)) return undefined;
+  // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a selector it rejects.
+  if (!allWritable([...Object.keys(labels), ...Object.values(labels)])) return undefined;
   const value = {
     preferredDuringSchedulingIgnoredDuringExecution: [
       { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: labels } } },

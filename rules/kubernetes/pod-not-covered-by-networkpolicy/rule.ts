@@ -1,6 +1,7 @@
 // Flags long-running workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
-import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, type K8sObject } from '../../../server/src/engine/api';
-import { canEditAsYaml, CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels, seqIndent, yamlScalar } from '../_lib/network';
+import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, yamlScalar, type K8sObject } from '../../../server/src/engine/api';
+import { canEditAsYaml, CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels } from '../_lib/network';
+import { allWritable } from '../_lib/scalars';
 
 /** Whether some policy of the workspace selects (or may select) the pods of `o` with these labels. */
 function mayBeCovered(o: K8sObject, labels: Record<string, string>, ws: K8sWorkspaceView): boolean {
@@ -32,9 +33,13 @@ function policyLabels(o: K8sObject, labels: Record<string, string>): Record<stri
   return Object.keys(labels).length > 0 ? labels : undefined;
 }
 
+/**
+ * The policy as text, in the file's indentation: written out rather than rendered by the editor so that it
+ * starts with a comment saying what it does. Scalars go through the engine's renderer, which quotes them.
+ */
 function defaultDenyPolicy(o: K8sObject, selectLabels: Record<string, string>, step: number, indentSeq: boolean): string {
   const pad = (n: number) => ' '.repeat(step * n);
-  const seq = seqIndent(indentSeq, step);
+  const seq = indentSeq ? pad(1) : '';
   const lines = [
     `# Denies all traffic to and from the pods of ${o.kind}/${o.name}: add ingress and egress rules for the traffic they need.`,
     'apiVersion: networking.k8s.io/v1',
@@ -81,7 +86,9 @@ export default defineRule({
     const labels = podLabels(o);
     if (!labels) return;
     if (mayBeCovered(o, labels, ctx.workspace)) return;
-    const select = o.name !== undefined && canEditAsYaml(o) ? policyLabels(o, labels) : undefined;
+    let select = o.name !== undefined && canEditAsYaml(o) ? policyLabels(o, labels) : undefined;
+    // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a policy it rejects.
+    if (select && !allWritable([o.name!, o.namespace ?? '', ...Object.keys(select), ...Object.values(select)])) select = undefined;
     const { step, indentSeq } = ctx.edit.layout;
     const fix = select
       ? ctx.fix(`Add a default-deny NetworkPolicy for ${o.kind}/${o.name}`, false, ctx.edit.appendDocument(o.yamlDoc.end, defaultDenyPolicy(o, select, step, indentSeq)))

@@ -1,8 +1,7 @@
 // Flags replicated or autoscaled Deployments and StatefulSets that no PodDisruptionBudget of the workspace covers.
 import { defineRule, K8sWorkspaceView } from '../../../server/src/engine/api';
-import {
-  autoscalersOf, indentUnit, isJsonFile, labelLines, pdbSelects, replicasOf, selectorMatchLabels, yamlScalar, type AnyCtx,
-} from '../_lib/workloads-resources';
+import { allWritable } from '../_lib/scalars';
+import { autoscalersOf, isJsonFile, pdbSelects, replicasOf, selectorMatchLabels, type AnyCtx } from '../_lib/workloads-resources';
 
 /** policy/v1 is served from Kubernetes 1.21; older clusters only know policy/v1beta1. */
 function pdbApiVersion(version: string): string {
@@ -58,18 +57,14 @@ function pdbFix(ctx: AnyCtx) {
   const taken = (n: string) => ctx.workspace.ofKind('PodDisruptionBudget').some((p) => p.name === n && K8sWorkspaceView.mayShareNamespace(p, obj));
   const name = [obj.name, `${obj.name}-pdb`].find((n) => !taken(n));
   if (!name) return undefined;
-  const i = indentUnit(ctx);
-  const lines = [
-    `apiVersion: ${pdbApiVersion(ctx.settings.kubernetesVersion)}`,
-    'kind: PodDisruptionBudget',
-    'metadata:',
-    `${i}name: ${yamlScalar(name)}`,
-    ...(obj.namespace !== undefined ? [`${i}namespace: ${yamlScalar(obj.namespace)}`] : []),
-    'spec:',
-    `${i}maxUnavailable: 1`,
-    `${i}selector:`,
-    `${i}${i}matchLabels:`,
-    ...labelLines(labels, `${i}${i}${i}`),
-  ];
-  return ctx.fix('Add a PodDisruptionBudget with maxUnavailable: 1', false, ctx.edit.appendDocument(obj.yamlDoc.end, lines.join('\n')));
+  // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a budget it rejects.
+  if (!allWritable([name, obj.namespace ?? '', ...Object.keys(labels), ...Object.values(labels)])) return undefined;
+  // The editor renders the object in the file's indentation and quotes what needs it (a label value `0x1F` stays a string).
+  const pdb = {
+    apiVersion: pdbApiVersion(ctx.settings.kubernetesVersion),
+    kind: 'PodDisruptionBudget',
+    metadata: obj.namespace !== undefined ? { name, namespace: obj.namespace } : { name },
+    spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+  };
+  return ctx.fix('Add a PodDisruptionBudget with maxUnavailable: 1', false, ctx.edit.appendDocument(obj.yamlDoc.end, pdb));
 }
