@@ -170,11 +170,3 @@ export function sharedOnPath(map: YMap, path: readonly string[], doc: Doc): bool
 function hasAnchor(node: unknown): boolean {
   return !!node && typeof node === 'object' && typeof (node as { anchor?: unknown }).anchor === 'string';
 }
-
-/**
- * Whether text edits can be offered for this object. The YAML editor writes YAML syntax (unquoted
- * keys), which would turn a JSON manifest into something JSON readers reject, so JSON files get no fix.
- */
-export function canEdit(object: K8sObject): boolean {
-  return !/\.json$/i.test(object.uri);
-}

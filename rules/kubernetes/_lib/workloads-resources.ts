@@ -41,11 +41,6 @@ export function containerLabel(c: Container): string {
   return c.name !== undefined ? `"${c.name}"` : `${list}[${c.index}]`;
 }
 
-/** True for files whose text is JSON: inserted YAML would break them, so fixes that add text are not offered. */
-export function isJsonFile(obj: K8sObject): boolean {
-  return /\.json$/i.test(obj.uri);
-}
-
 /** True when a node carries an anchor: aliases elsewhere may share it, so editing it would change them too. */
 export function isAnchored(node: unknown): boolean {
   return !!node && typeof node === 'object' && typeof (node as { anchor?: unknown }).anchor === 'string';
@@ -62,9 +57,13 @@ export function isEditable(node: unknown, doc: Doc): boolean {
   return !!node && deref(node, doc) === node && !isAnchored(node);
 }
 
-/** Whether new keys can be inserted into this map as block YAML with a comment (not flow style, not JSON, not shared through an anchor). */
-export function canInsertInto(obj: K8sObject, map: YMap | undefined): boolean {
-  return !!map && !map.flow && !isJsonFile(obj) && !isAnchored(map);
+/**
+ * Whether a fix may insert a made-up value into this map with the PLACEHOLDER comment beside it: a
+ * block map not shared through an anchor. Flow maps cannot carry the comment and JSON has no
+ * comments, so a value there would look like a real one: such fixes are not offered.
+ */
+export function canMarkPlaceholder(ctx: AnyCtx, map: YMap | undefined): boolean {
+  return !!map && !map.flow && !ctx.edit.json && !isAnchored(map);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +110,7 @@ export function firstTcpPort(c: Container, doc: Doc): string | number | undefine
  */
 export function missingProbeFix(ctx: AnyCtx, c: Container, key: 'livenessProbe' | 'readinessProbe') {
   const target = insertionTarget(c.map, [key], ctx.doc);
-  if (!target || !canInsertInto(ctx.object, target)) return undefined;
+  if (!target || !canMarkPlaceholder(ctx, target)) return undefined;
   const port = firstTcpPort(c, ctx.doc);
   if (port === undefined) return undefined;
   const value = key === 'livenessProbe'
@@ -324,7 +323,7 @@ function resourceFix(ctx: AnyCtx, c: Container, spec: ResourceRuleSpec) {
     }
   }
   const target = insertionTarget(c.map, ['resources', section], doc);
-  if (!target || !canInsertInto(ctx.object, target)) return undefined;
+  if (!target || !canMarkPlaceholder(ctx, target)) return undefined;
   return ctx.fix(`Set a placeholder ${RES_WORDS[res]} ${WORDS[section]} of ${value}`, false, ctx.edit.setIn(c.map, ['resources', section, res], value, PLACEHOLDER));
 }
 

@@ -1,6 +1,6 @@
 // Flags containers that may gain more privileges than their parent process: allowPrivilegeEscalation is not false.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { addsSysAdmin, aliasOnPath, canEdit, containerLabel, containerSetting, isPrivileged, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
+import { addsSysAdmin, aliasOnPath, containerLabel, containerSetting, isPrivileged, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/allow-privilege-escalation',
@@ -29,7 +29,7 @@ export default defineRule({
       const look = containerSetting(c, 'allowPrivilegeEscalation', ctx.doc);
       if (look.state === 'unknown') continue;
       const alias = aliasOnPath(c.map, ['securityContext', 'allowPrivilegeEscalation'], ctx.doc);
-      const editable = !sharedOnPath(c.map, ['securityContext', 'allowPrivilegeEscalation'], ctx.doc) && canEdit(ctx.object);
+      const editable = !sharedOnPath(c.map, ['securityContext', 'allowPrivilegeEscalation'], ctx.doc);
       if (look.state === 'set') {
         if (bool(look.node, ctx.doc) !== true) continue;
         ctx.report({

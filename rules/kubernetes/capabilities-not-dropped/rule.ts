@@ -1,6 +1,6 @@
 // Flags containers that keep the runtime's default Linux capabilities: capabilities.drop does not include ALL.
 import { asSeq, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, capabilitiesSetting, capabilityList, containerLabel, isPrivileged, isWindowsPod, normalizeCapability, sharedOnPath } from '../_lib/securityContext';
+import { aliasOnPath, capabilitiesSetting, capabilityList, containerLabel, isPrivileged, isWindowsPod, normalizeCapability, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/capabilities-not-dropped',
@@ -28,7 +28,7 @@ export default defineRule({
       const drop = capabilitiesSetting(c, 'drop', ctx.doc);
       if (drop.state === 'unknown') continue;
       const alias = aliasOnPath(c.map, ['securityContext', 'capabilities', 'drop'], ctx.doc);
-      const editable = !sharedOnPath(c.map, ['securityContext', 'capabilities', 'drop'], ctx.doc) && canEdit(ctx.object);
+      const editable = !sharedOnPath(c.map, ['securityContext', 'capabilities', 'drop'], ctx.doc);
       if (drop.state === 'set') {
         const list = capabilityList(drop.node, ctx.doc);
         const seq = asSeq(drop.node, ctx.doc);

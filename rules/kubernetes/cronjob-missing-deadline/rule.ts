@@ -1,6 +1,6 @@
 // Flags CronJobs without spec.startingDeadlineSeconds.
 import { defineRule, PLACEHOLDER } from '../../../server/src/engine/api';
-import { canInsertInto, field } from '../_lib/workloads-resources';
+import { canMarkPlaceholder, field } from '../_lib/workloads-resources';
 
 export default defineRule({
   id: 'k8s/cronjob-missing-deadline',
@@ -29,7 +29,7 @@ export default defineRule({
     ctx.report({
       node: ctx.object.anchor,
       message: `${ctx.object.displayName} sets no startingDeadlineSeconds, so missed runs start however late they are.`,
-      fix: canInsertInto(ctx.object, spec)
+      fix: canMarkPlaceholder(ctx, spec)
         ? ctx.fix('Set a placeholder startingDeadlineSeconds of 300', false, ctx.edit.setIn(spec, ['startingDeadlineSeconds'], 300, PLACEHOLDER))
         : undefined,
     });

@@ -1,6 +1,6 @@
 // Flags Deployments and StatefulSets that run one replica (explicitly, or by leaving replicas out) without an autoscaler.
 import { asMap, asSeq, defineRule, getIn, getNode, K8sWorkspaceView, seqItems, str, type K8sObject } from '../../../server/src/engine/api';
-import { autoscalersOf, canInsertInto, field, isEditable, localValue, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
+import { autoscalersOf, field, insertionTarget, isEditable, localValue, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
 
 /**
  * True when the pods mount a claim that cannot be shared between nodes (or whose access mode is
@@ -72,7 +72,7 @@ export default defineRule({
       ctx.report({
         node: obj.anchor,
         message: `${obj.displayName} sets no replicas, so it runs a single replica and a crash or node drain leaves it unavailable.`,
-        fix: obj.kind === 'Deployment' && obj.spec && canInsertInto(obj, obj.spec) ? ctx.fix('Run 2 replicas', false, ctx.edit.setIn(obj.spec, ['replicas'], 2)) : undefined,
+        fix: obj.kind === 'Deployment' && obj.spec && insertionTarget(obj.spec, ['replicas'], ctx.doc) ? ctx.fix('Run 2 replicas', false, ctx.edit.setIn(obj.spec, ['replicas'], 2)) : undefined,
       });
       return;
     }

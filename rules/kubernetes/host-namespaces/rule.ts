@@ -1,6 +1,6 @@
 // Flags pods that share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC: true).
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, readKey, sharedOnPath } from '../_lib/securityContext';
+import { aliasOnPath, readKey, sharedOnPath } from '../_lib/securityContext';
 
 const NAMESPACES: ReadonlyArray<[key: string, what: string]> = [
   ['hostNetwork', 'the node\'s network namespace: its containers see every interface of the node and can bind its ports'],
@@ -42,7 +42,7 @@ export default defineRule({
       ctx.report({
         node: alias ?? look.node,
         message: `${ctx.object.displayName} sets ${key}: true, sharing ${what}.`,
-        fix: !sharedOnPath(spec, [key], ctx.doc) && canEdit(ctx.object) ? ctx.fix(`Set ${key}: false`, false, ctx.edit.setScalar(look.node, false)) : undefined,
+        fix: !sharedOnPath(spec, [key], ctx.doc) ? ctx.fix(`Set ${key}: false`, false, ctx.edit.setScalar(look.node, false)) : undefined,
       });
     }
   },

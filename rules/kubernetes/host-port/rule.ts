@@ -1,6 +1,6 @@
 // Flags container ports bound to a port of the node (hostPort).
 import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, containerLabel, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
+import { aliasOnPath, containerLabel, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/host-port',
@@ -43,7 +43,7 @@ export default defineRule({
         ctx.report({
           node: listAlias ?? (port !== raw ? (raw as YNode) : undefined) ?? alias ?? look.node,
           message: `${containerLabel(c)} binds port ${value} of the node (hostPort).`,
-          fix: !shared && canEdit(ctx.object) ? ctx.fix('Remove hostPort', false, removeHostPort(ctx, port, look.pair)) : undefined,
+          fix: !shared ? ctx.fix('Remove hostPort', false, removeHostPort(ctx, port, look.pair)) : undefined,
         });
       }
     }

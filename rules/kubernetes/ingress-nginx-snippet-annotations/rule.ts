@@ -1,6 +1,6 @@
 // Flags ingress-nginx snippet annotations, which inject raw NGINX configuration into the shared controller.
 import { asMap, defineRule, deref, getPair, mapEntries } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, isKubernetesIngress, removePairCleanly, writtenValue } from '../_lib/network';
+import { editableHere, isKubernetesIngress, removePairCleanly, writtenValue } from '../_lib/network';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 
@@ -29,7 +29,7 @@ export default defineRule({
     const annotations = asMap(written, ctx.doc);
     if (!written || !annotations) return;
     // Annotations reached through an alias are reported at the alias and left alone: the anchor serves other places.
-    const here = editableHere(written, ctx.doc) && editableHere(writtenValue(ctx.object.root, 'metadata'), ctx.doc) && canEditAsYaml(ctx.object);
+    const here = editableHere(written, ctx.doc) && editableHere(writtenValue(ctx.object.root, 'metadata'), ctx.doc);
     for (const [key, , pair] of mapEntries(annotations, ctx.doc)) {
       if (!key.startsWith(PREFIX) || !key.endsWith('-snippet')) continue;
       const removal = annotations.items.length > 1

@@ -1,6 +1,6 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
 import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, exactStrings, isKubernetesIngress, writtenValue, type Edit, type YNode } from '../_lib/network';
+import { editableHere, exactStrings, isKubernetesIngress, writtenValue, type Edit, type YNode } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
 const TLS_ANNOTATIONS: Record<string, (v: string) => boolean> = {
@@ -85,7 +85,7 @@ export default defineRule({
 
     const tlsNode = getNode(spec, 'tls', ctx.doc);
     const tlsSeq = asSeq(tlsNode, ctx.doc);
-    const specHere = canEditAsYaml(o) && editableHere(writtenValue(o.root, 'spec'), ctx.doc);
+    const specHere = editableHere(writtenValue(o.root, 'spec'), ctx.doc);
     if (tlsNode && !tlsSeq && !isNullish(tlsNode)) return;
     const tlsItems = seqItems(tlsSeq, ctx.doc);
     if (tlsItems.length === 0) {

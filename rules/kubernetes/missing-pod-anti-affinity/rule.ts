@@ -1,7 +1,7 @@
 // Flags multi-replica Deployments and StatefulSets whose pods have no anti-affinity or topology spread constraints.
 import { asMap, asSeq, defineRule, getNode, hasKey, mapEntries, matchLabelSelector, seqItems, stringMap, type YNode } from '../../../server/src/engine/api';
 import {
-  autoscalersOf, canInsertInto, field, insertionTarget, minAutoscaledReplicas, replicasOf, selectorMatchLabels, type AnyCtx,
+  autoscalersOf, field, insertionTarget, minAutoscaledReplicas, replicasOf, selectorMatchLabels, type AnyCtx,
 } from '../_lib/workloads-resources';
 import { allWritable } from '../_lib/scalars';
 
@@ -116,7 +116,7 @@ function antiAffinityFix(ctx: AnyCtx) {
   const spec = obj.pod!.spec;
   const labels = selectorMatchLabels(obj);
   const target = insertionTarget(spec, ['affinity'], ctx.doc);
-  if (!labels || !target || !canInsertInto(obj, target)) return undefined;
+  if (!labels || !target) return undefined;
   // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a selector it rejects.
   if (!allWritable([...Object.keys(labels), ...Object.values(labels)])) return undefined;
   const value = {

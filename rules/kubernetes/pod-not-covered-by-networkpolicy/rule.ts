@@ -1,6 +1,6 @@
 // Flags long-running workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
 import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, yamlScalar, type K8sObject } from '../../../server/src/engine/api';
-import { canEditAsYaml, CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels } from '../_lib/network';
+import { CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels } from '../_lib/network';
 import { allWritable } from '../_lib/scalars';
 
 /** Whether some policy of the workspace selects (or may select) the pods of `o` with these labels. */
@@ -86,7 +86,7 @@ export default defineRule({
     const labels = podLabels(o);
     if (!labels) return;
     if (mayBeCovered(o, labels, ctx.workspace)) return;
-    let select = o.name !== undefined && canEditAsYaml(o) ? policyLabels(o, labels) : undefined;
+    let select = o.name !== undefined ? policyLabels(o, labels) : undefined;
     // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a policy it rejects.
     if (select && !allWritable([o.name!, o.namespace ?? '', ...Object.keys(select), ...Object.values(select)])) select = undefined;
     const { step, indentSeq } = ctx.edit.layout;

@@ -1,6 +1,6 @@
 // Flags containers that run, or may run, as root: runAsNonRoot is not true and runAsUser is not above 0 (pod level inherited).
 import { bool, defineRule, num, PLACEHOLDER, WORKLOAD_KINDS, type Container, type K8sContext } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, containerLabel, effectiveSetting, isWindowsPod, sharedOnPath, type YNode } from '../_lib/securityContext';
+import { aliasOnPath, containerLabel, effectiveSetting, isWindowsPod, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 /** The UID the placeholder fix suggests instead of 0; the user picks the real one. */
 const SUGGESTED_UID = 10001;
@@ -28,7 +28,6 @@ export default defineRule({
     if (isWindowsPod(ctx.object)) return;
     const spec = ctx.object.pod?.spec;
     if (!spec) return;
-    const editable = canEdit(ctx.object);
     // Pod-level values shared by several containers are reported once, naming the containers.
     const podLevel = new Map<YNode, { what: 'uid0' | 'nonRootFalse'; key: string; containers: Container[] }>();
     for (const c of ctx.object.containers) {
@@ -42,7 +41,7 @@ export default defineRule({
         ctx.report({
           node: alias ?? user.node,
           message: `${containerLabel(c)} runs as root: its runAsUser is 0.`,
-          fix: editable && !sharedOnPath(c.map, ['securityContext', 'runAsUser'], ctx.doc) ? uidFix(ctx, user.node) : undefined,
+          fix: !sharedOnPath(c.map, ['securityContext', 'runAsUser'], ctx.doc) ? uidFix(ctx, user.node) : undefined,
         });
         continue;
       }
@@ -56,7 +55,7 @@ export default defineRule({
         ctx.report({
           node: alias ?? nonRoot.node,
           message: `${containerLabel(c)} sets runAsNonRoot: false and no non-zero runAsUser, so it may run as root.`,
-          fix: editable && !sharedOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc) ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(nonRoot.node, true)) : undefined,
+          fix: !sharedOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc) ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(nonRoot.node, true)) : undefined,
         });
         continue;
       }
@@ -64,13 +63,13 @@ export default defineRule({
       ctx.report({
         node: c.anchor,
         message: `${containerLabel(c)} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`,
-        fix: editable && !shared ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setIn(c.map, ['securityContext', 'runAsNonRoot'], true)) : undefined,
+        fix: !shared ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setIn(c.map, ['securityContext', 'runAsNonRoot'], true)) : undefined,
       });
     }
     for (const [node, { what, key, containers }] of podLevel) {
       const names = containers.map((c) => (c.name !== undefined ? `"${c.name}"` : `#${c.index + 1}`)).join(', ');
       const alias = aliasOnPath(spec, ['securityContext', key], ctx.doc);
-      const fixable = editable && !sharedOnPath(spec, ['securityContext', key], ctx.doc);
+      const fixable = !sharedOnPath(spec, ['securityContext', key], ctx.doc);
       if (what === 'uid0') {
         const subject = containers.length === 1 ? `container ${names} runs` : `containers ${names} run`;
         ctx.report({
@@ -98,6 +97,8 @@ function addTo(map: Map<YNode, { what: 'uid0' | 'nonRootFalse'; key: string; con
 
 /** Replaces `runAsUser: 0` with a placeholder non-root UID, marked for review (block style only gets the comment). */
 function uidFix(ctx: K8sContext<object>, node: YNode) {
+  // A made-up UID needs its placeholder comment, which JSON cannot hold: no fix there.
+  if (ctx.edit.json) return undefined;
   const edit = ctx.edit.setScalar(node, SUGGESTED_UID);
   const text = ctx.object.file.text;
   const lineEnd = text.indexOf('\n', edit.end);

@@ -1,6 +1,6 @@
 // Flags pods that get a Kubernetes API token mounted automatically: automountServiceAccountToken is not false on the pod or its ServiceAccount.
 import { asMap, bool, defineRule, getNode, K8sWorkspaceView, seqItems, str, WORKLOAD_KINDS, type K8sContext, type K8sObject } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, readKey, sharedOnPath } from '../_lib/securityContext';
+import { aliasOnPath, readKey, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/sa-token-automount',
@@ -35,7 +35,7 @@ export default defineRule({
     if (account === undefined) return;
     if (isBound(ctx, account) || readsTokenFiles(ctx)) return;
     const alias = aliasOnPath(spec, ['automountServiceAccountToken'], ctx.doc);
-    const editable = !sharedOnPath(spec, ['automountServiceAccountToken'], ctx.doc) && canEdit(ctx.object);
+    const editable = !sharedOnPath(spec, ['automountServiceAccountToken'], ctx.doc);
     if (own.state === 'set') {
       ctx.report({
         node: alias ?? own.node,

@@ -1,6 +1,6 @@
 // Flags containers that no seccomp profile confines: no RuntimeDefault or Localhost profile at container or pod level, or Unconfined.
 import { asMap, defineRule, getIn, getNode, str, WORKLOAD_KINDS, type Container, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, containerLabel, containerSetting, isWindowsPod, type Level, type Lookup, podSetting, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
+import { aliasOnPath, containerLabel, containerSetting, isWindowsPod, type Level, type Lookup, podSetting, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -51,12 +51,12 @@ export default defineRule({
         message: level === 'container'
           ? `${containerLabel(containers[0])} runs without a seccomp filter: its ${what}.`
           : `The pod's ${what}, so ${containers.length === 1 ? 'container' : 'containers'} ${names(containers)} ${containers.length === 1 ? 'runs' : 'run'} without a seccomp filter.`,
-        fix: !shared && canEdit(ctx.object) ? ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')) : undefined,
+        fix: !shared ? ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')) : undefined,
       });
     }
     if (missing.length > 0) {
       const all = missing.length === ctx.object.containers.length;
-      const editable = !sharedOnPath(pod.spec, ['securityContext', 'seccompProfile'], ctx.doc) && canEdit(ctx.object);
+      const editable = !sharedOnPath(pod.spec, ['securityContext', 'seccompProfile'], ctx.doc);
       ctx.report({
         node: ctx.object.anchor,
         message: all

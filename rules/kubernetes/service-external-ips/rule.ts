@@ -1,6 +1,6 @@
 // Flags Services that set spec.externalIPs, which can capture traffic for any address (CVE-2020-8554).
 import { defineRule, getNode, getPair, seqItems } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, isCoreService, removePairCleanly, writtenValue } from '../_lib/network';
+import { editableHere, isCoreService, removePairCleanly, writtenValue } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-external-ips',
@@ -26,7 +26,7 @@ export default defineRule({
     ctx.report({
       node: pair,
       message: `Service "${ctx.object.name ?? '(unnamed)'}" sets externalIPs, so nodes route traffic for ${ips.length === 1 ? 'that address' : 'those addresses'} to its pods whoever owns ${ips.length === 1 ? 'it' : 'them'}.`,
-      fix: canEditAsYaml(ctx.object) && editableHere(writtenValue(ctx.object.root, 'spec'), ctx.doc) ? ctx.fix('Remove externalIPs', false, removePairCleanly(ctx.edit, spec, 'externalIPs')) : undefined,
+      fix: editableHere(writtenValue(ctx.object.root, 'spec'), ctx.doc) ? ctx.fix('Remove externalIPs', false, removePairCleanly(ctx.edit, spec, 'externalIPs')) : undefined,
     });
   },
 });

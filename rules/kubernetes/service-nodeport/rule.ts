@@ -1,6 +1,6 @@
 // Flags Services of type NodePort, which open a port on every node of the cluster.
 import { asMap, asSeq, defineRule, getPair } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, isCoreService, removePairCleanly, serviceType, writtenValue, type Edit } from '../_lib/network';
+import { editableHere, isCoreService, removePairCleanly, serviceType, writtenValue, type Edit } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-nodeport',
@@ -34,7 +34,7 @@ export default defineRule({
       edits.push(specHere && editableHere(portsNode, ctx.doc) && editableHere(item, ctx.doc) ? removePairCleanly(ctx.edit, port, 'nodePort') : undefined);
     }
     if (getPair(spec, 'externalTrafficPolicy')) edits.push(specHere ? removePairCleanly(ctx.edit, spec, 'externalTrafficPolicy') : undefined);
-    const complete = edits.every((e) => e !== undefined) && canEditAsYaml(o);
+    const complete = edits.every((e) => e !== undefined);
     ctx.report({
       node: typeNode,
       message: `Service "${o.name ?? '(unnamed)'}" is of type NodePort, so its port is open on every node of the cluster.`,

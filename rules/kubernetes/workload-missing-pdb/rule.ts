@@ -1,7 +1,7 @@
 // Flags replicated or autoscaled Deployments and StatefulSets that no PodDisruptionBudget of the workspace covers.
 import { defineRule, K8sWorkspaceView } from '../../../server/src/engine/api';
 import { allWritable } from '../_lib/scalars';
-import { autoscalersOf, isJsonFile, pdbSelects, replicasOf, selectorMatchLabels, type AnyCtx } from '../_lib/workloads-resources';
+import { autoscalersOf, pdbSelects, replicasOf, selectorMatchLabels, type AnyCtx } from '../_lib/workloads-resources';
 
 /** policy/v1 is served from Kubernetes 1.21; older clusters only know policy/v1beta1. */
 function pdbApiVersion(version: string): string {
@@ -51,7 +51,7 @@ export default defineRule({
 
 function pdbFix(ctx: AnyCtx) {
   const obj = ctx.object;
-  if (isJsonFile(obj) || obj.root !== obj.yamlDoc.doc.contents || obj.name === undefined) return undefined;
+  if (obj.root !== obj.yamlDoc.doc.contents || obj.name === undefined) return undefined;
   const labels = selectorMatchLabels(obj);
   if (!labels) return undefined;
   const taken = (n: string) => ctx.workspace.ofKind('PodDisruptionBudget').some((p) => p.name === n && K8sWorkspaceView.mayShareNamespace(p, obj));

@@ -1,6 +1,6 @@
 // Flags containers whose root filesystem is writable: readOnlyRootFilesystem is not true.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { aliasOnPath, canEdit, containerLabel, containerSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
+import { aliasOnPath, containerLabel, containerSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/writable-root-filesystem',
@@ -27,7 +27,7 @@ export default defineRule({
       const look = containerSetting(c, 'readOnlyRootFilesystem', ctx.doc);
       if (look.state === 'unknown') continue;
       const alias = aliasOnPath(c.map, ['securityContext', 'readOnlyRootFilesystem'], ctx.doc);
-      const editable = !sharedOnPath(c.map, ['securityContext', 'readOnlyRootFilesystem'], ctx.doc) && canEdit(ctx.object);
+      const editable = !sharedOnPath(c.map, ['securityContext', 'readOnlyRootFilesystem'], ctx.doc);
       if (look.state === 'set') {
         if (bool(look.node, ctx.doc) !== false) continue;
         ctx.report({
