@@ -1,6 +1,5 @@
 // Container image references: splits `registry/repo:tag@digest` and recognises templated values the linter cannot evaluate.
-import type { Document, Node } from 'yaml';
-import { asMap, getIn, getNode, isNullish, seqItems, str, type Container, type K8sWorkspaceView } from '../../../server/src/engine/api';
+import { asMap, getIn, getNode, isNullish, seqItems, str, type Container, type K8sObject, type K8sWorkspaceView, type YNode } from '../../../server/src/engine/api';
 
 export interface ImageRef {
   /** Everything before the tag and digest, registry and port included. */
@@ -36,7 +35,7 @@ export function parseImage(ref: string): ImageRef | undefined {
 }
 
 /** The container's `image` value node with its parsed reference, when the value is a plain string reference. */
-export function containerImage(c: Container, doc: Document): { node: Node; ref: ImageRef; text: string } | undefined {
+export function containerImage(c: Container, doc: K8sObject['doc']): { node: YNode; ref: ImageRef; text: string } | undefined {
   const node = getNode(c.map, 'image', doc);
   if (!node || isNullish(node)) return undefined;
   const text = str(node, doc);

@@ -130,17 +130,11 @@ export function sameFolderTree(uriA: string, uriB: string): boolean {
 export type Edit = ReturnType<K8sContext<object>['edit']['setScalar']>;
 
 /**
- * Removes `key` from a block map by whole lines, only when that leaves valid YAML: the key starts its line
- * (not after a sequence dash) and the map keeps at least one other entry.
+ * Removes `key` from a block map when the map keeps another entry: an emptied port item or annotations
+ * map would be left behind as `{}`. Flow maps get no edit (the editor removes pairs from block maps only).
  */
 export function removePairCleanly(edit: K8sContext<object>['edit'], map: YMap | undefined, key: string): Edit | undefined {
-  const pair = getPair(map, key);
-  if (!map || !pair || map.flow || map.items.length < 2) return undefined;
-  const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
-  if (start === undefined) return undefined;
-  const text = edit.file.text;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() !== '') return undefined;
+  if (!map || map.items.length < 2) return undefined;
   return edit.removePair(map, key);
 }
 

@@ -1,9 +1,10 @@
 // Shared readers for RBAC rules: the rules of a Role or ClusterRole as known string lists with their nodes.
-import type { Document, Node } from 'yaml';
-import { asMap, asSeq, getNode, getPair, isNullish, seqItems, str, type YMap } from '../../../server/src/engine/api';
+import { asMap, asSeq, getNode, getPair, isNullish, seqItems, str, type K8sObject, type YMap, type YNode } from '../../../server/src/engine/api';
+
+type Doc = K8sObject['doc'];
 
 /** One string of a list (`verbs`, `resources`, ...) with the node it was read from. */
-export interface ListItem { value: string; node: Node }
+export interface ListItem { value: string; node: YNode }
 
 /** A policy rule of a Role or ClusterRole; lists hold only the items the reader could read as strings. */
 export interface PolicyRule {
@@ -19,7 +20,7 @@ export interface PolicyRule {
   resourceNamesUnknown: boolean;
 }
 
-function readList(map: YMap, key: string, doc: Document): ListItem[] {
+function readList(map: YMap, key: string, doc: Doc): ListItem[] {
   const out: ListItem[] = [];
   for (const item of seqItems(getNode(map, key, doc), doc)) {
     const value = str(item, doc);
@@ -29,7 +30,7 @@ function readList(map: YMap, key: string, doc: Document): ListItem[] {
 }
 
 /** The rules of a Role or ClusterRole; items that are not maps are skipped. */
-export function policyRules(root: YMap, doc: Document): PolicyRule[] {
+export function policyRules(root: YMap, doc: Doc): PolicyRule[] {
   const out: PolicyRule[] = [];
   seqItems(getNode(root, 'rules', doc), doc).forEach((item, index) => {
     const map = asMap(item, doc);

@@ -1,6 +1,5 @@
 // Flags objects whose apiVersion is deprecated or removed for their kind at the target Kubernetes version; rewrites it where safe.
-import type { Node } from 'yaml';
-import { asMap, defineRule, getNode, isNullish, mapEntries, seqItems, type K8sContext } from '../../../server/src/engine/api';
+import { asMap, defineRule, getNode, isNullish, mapEntries, seqItems, type K8sContext, type YNode } from '../../../server/src/engine/api';
 import { lookupDeprecatedApi, type DeprecatedApi } from './apiTable';
 
 type Version = [number, number];
@@ -15,7 +14,7 @@ function atLeast(a: Version, b: Version): boolean {
 }
 
 /** Whether a label selector map selects something: at least one matchLabels entry or matchExpressions item. */
-function selectorIsEmpty(node: Node, ctx: K8sContext<object>): boolean | undefined {
+function selectorIsEmpty(node: YNode, ctx: K8sContext<object>): boolean | undefined {
   const map = asMap(node, ctx.doc);
   if (!map) return undefined;
   for (const [key, value] of mapEntries(map, ctx.doc)) {

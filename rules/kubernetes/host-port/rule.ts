@@ -1,5 +1,6 @@
 // Flags container ports bound to a port of the node (hostPort).
-import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
+import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS } from '../../../server/src/engine/api';
+import { removePairCleanly } from '../_lib/network';
 import { aliasOnPath, containerLabel, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
 
 export default defineRule({
@@ -43,24 +44,10 @@ export default defineRule({
         ctx.report({
           node: listAlias ?? (port !== raw ? (raw as YNode) : undefined) ?? alias ?? look.node,
           message: `${containerLabel(c)} binds port ${value} of the node (hostPort).`,
-          fix: !shared ? ctx.fix('Remove hostPort', false, removeHostPort(ctx, port, look.pair)) : undefined,
+          // A port holding nothing but hostPort gets no fix: removing it would leave an empty port item.
+          fix: !shared ? ctx.fix('Remove hostPort', false, removePairCleanly(ctx.edit, port, 'hostPort')) : undefined,
         });
       }
     }
   },
 });
-
-/** Removes the hostPort entry of a block-style port map, including when it is the item's first key. */
-function removeHostPort(ctx: K8sContext<object>, port: YMap, pair: YPair) {
-  if (port.flow) return undefined;
-  const text = ctx.object.file.text;
-  const keyStart = (pair.key as { range?: [number, number, number] }).range?.[0];
-  if (keyStart === undefined) return undefined;
-  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-  if (/^[ \t]*$/.test(text.slice(lineStart, keyStart))) return ctx.edit.removePair(port, 'hostPort');
-  // `- hostPort: 80` opens the sequence item: keep the dash and start the item with the next key instead.
-  const next = port.items[port.items.indexOf(pair) + 1] as YPair | undefined;
-  const nextStart = (next?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
-  if (nextStart === undefined) return undefined;
-  return { start: keyStart, end: nextStart, newText: '' };
-}

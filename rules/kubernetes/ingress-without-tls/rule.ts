@@ -1,5 +1,5 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
-import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str } from '../../../server/src/engine/api';
+import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str, type K8sContext } from '../../../server/src/engine/api';
 import { editableHere, exactStrings, isKubernetesIngress, writtenValue, type Edit, type YNode } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
@@ -30,8 +30,13 @@ function secretNameFor(base: string): string {
   return `${clean || 'ingress'}-tls`;
 }
 
-/** Puts the placeholder marker after the inserted secretName when the text is in block style. */
-function markSecretName(edits: Edit[]): Edit[] {
+/**
+ * Puts the placeholder marker after the generated secretName where it ends a line of block YAML. The
+ * editor takes no comment for a key inside an inserted value, so the marker goes into its output here.
+ * JSON has no comments and gets no fix: a guessed Secret name would look real there.
+ */
+function markSecretName(ctx: K8sContext<object>, edits: Edit[]): Edit[] | undefined {
+  if (ctx.edit.json) return undefined;
   return edits.map((e) => ({ ...e, newText: e.newText.replace(/^(\s*(?:- )?secretName: [^\s#{},]+)$/m, `$1  # ${PLACEHOLDER}`) }));
 }
 
@@ -91,7 +96,7 @@ export default defineRule({
     if (tlsItems.length === 0) {
       const unique = [...new Set(hosts.map((h) => h.host))];
       const fix = allHostsKnown && unique.length > 0 && specHere && (!tlsNode || editableHere(writtenValue(spec, 'tls'), ctx.doc))
-        ? ctx.fix('Add a tls section for the hosts', false, markSecretName(ctx.edit.setIn(spec, ['tls'], [{ hosts: unique, secretName: secretNameFor(o.name ?? unique[0]) }])))
+        ? ctx.fix('Add a tls section for the hosts', false, markSecretName(ctx, ctx.edit.setIn(spec, ['tls'], [{ hosts: unique, secretName: secretNameFor(o.name ?? unique[0]) }])))
         : undefined;
       const why = tlsSeq ? 'its tls section is empty' : 'it has no tls section';
       ctx.report({
@@ -119,7 +124,7 @@ export default defineRule({
       ctx.report({
         node,
         message: `Host "${host}" of Ingress "${name}" is not listed under tls, so it is served over plain HTTP.`,
-        fix: edit ? ctx.fix(`Add a tls entry for ${host}`, false, markSecretName([edit])) : undefined,
+        fix: edit ? ctx.fix(`Add a tls entry for ${host}`, false, markSecretName(ctx, [edit])) : undefined,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
 import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, yamlFlow, type K8sObject } from '../../../server/src/engine/api';
-import { canEditAsYaml, editableHere, writtenValue, type Edit } from '../_lib/network';
+import { editableHere, writtenValue, type Edit } from '../_lib/network';
 import { allWritable, misreadByKubernetes } from '../_lib/scalars';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -39,12 +39,6 @@ function kustomizeLabels(o: K8sObject, kustomizations: readonly K8sObject[]): Se
 function placeholderFor(key: string, o: K8sObject, commented: boolean): string {
   if (commented && key === 'app.kubernetes.io/name' && o.name && LABEL_VALUE.test(o.name) && !misreadByKubernetes(o.name)) return o.name;
   return FILLER;
-}
-
-/** Adds the placeholder marker to every `key: value` line of a block-style insertion. */
-function markLines(edit: Edit): Edit {
-  if (!/\r?\n/.test(edit.newText)) return edit;
-  return { ...edit, newText: edit.newText.split(/(\r?\n)/).map((part) => (/^\s*\S.*:\s+\S/.test(part) && !part.includes('#') ? `${part}  # ${PLACEHOLDER}` : part)).join('') };
 }
 
 export default defineRule({
@@ -95,26 +89,25 @@ export default defineRule({
     const missing = required.filter((k) => !present.has(k) && !fromKustomize.has(k));
     if (missing.length === 0) return;
 
-    const block = !o.metadata.flow && !(labels && labels.flow);
+    // Block YAML carries the placeholder comment; flow maps and JSON cannot, so they get obvious fillers only.
+    const block = !o.metadata.flow && !(labels && labels.flow) && !ctx.edit.json;
     const values = Object.fromEntries(missing.map((k) => [k, placeholderFor(k, o, block)]));
-    let edit: Edit | undefined;
-    if (labels?.anchor || !canEditAsYaml(o) || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc) || !allWritable(missing)) {
-      // Other objects may merge an anchored map; JSON manifests would stop being JSON; a key Kubernetes
-      // would read as a boolean or number cannot be written plain: leave the edit to the user.
-    } else if (labels && labels.items.length > 0) {
-      const parts = missing.map((k) => ctx.edit.insertPair(labels, k, values[k], labels.flow ? undefined : PLACEHOLDER));
-      edit = { start: parts[0].start, end: parts[0].end, newText: parts.map((p) => p.newText).join('') };
-    } else if (labels && labels.range) {
-      edit = { start: labels.range[0], end: labels.range[1], newText: yamlFlow(values) };
+    let edits: Edit[] = [];
+    if (labels?.anchor || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc) || !allWritable(missing)) {
+      // Other objects may merge an anchored map; a key Kubernetes would read as a boolean or number
+      // cannot be written plain: leave the edit to the user.
+    } else if (labels && labels.items.length === 0 && missing.length > 1) {
+      // `labels: {}`: each key the editor inserts into an empty flow map rewrites its braces, so several
+      // insertions would overlap. The whole map is written here instead, JSON or engine-rendered YAML.
+      edits = [{ start: labels.range![0], end: labels.range![1], newText: ctx.edit.json ? JSON.stringify(values) : yamlFlow(values) }];
     } else {
-      const edits = ctx.edit.setIn(o.metadata, ['labels'], values);
-      edit = edits.length === 1 ? markLines(edits[0]) : undefined;
+      edits = ctx.edit.setIn(o.metadata, ['labels'], values, block ? PLACEHOLDER : undefined);
     }
     const kindName = `${o.kind} "${o.name ?? '(unnamed)'}"`;
     ctx.report({
       node: labelsPair ?? o.anchor,
       message: `${kindName} lacks the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]} label${missing.length > 1 ? 's' : ''}.`,
-      fix: edit ? ctx.fix(`Add ${missing.join(', ')} with placeholder values`, false, edit) : undefined,
+      fix: ctx.fix(`Add ${missing.join(', ')} with placeholder values`, false, edits),
     });
   },
 });

@@ -1,5 +1,5 @@
 // Flags PodDisruptionBudgets that can never allow an eviction.
-import { BATCH_KINDS, defineRule, LONG_RUNNING_KINDS, num, type K8sObject, type YPair } from '../../../server/src/engine/api';
+import { BATCH_KINDS, defineRule, keyText, LONG_RUNNING_KINDS, num, type K8sObject, type YPair } from '../../../server/src/engine/api';
 import { field, isEditable, localValue, pdbSelects, percent, plannedPods, type AnyCtx, type YNode } from '../_lib/workloads-resources';
 
 /** Two objects certainly land in the same namespace: both name it, or neither does and they share a file. */
@@ -94,13 +94,12 @@ export default defineRule({
   },
 });
 
-/** Replaces `maxUnavailable: 0` in place, or the whole `minAvailable` pair, with `maxUnavailable: 1`. */
+/** Sets `maxUnavailable: 0` to 1 in place, or turns the `minAvailable` pair into `maxUnavailable: 1` where it stands. */
 function replaceWithMaxUnavailable(ctx: AnyCtx, pair: YPair, node: YNode) {
-  if (pair.value !== node || !isEditable(node, ctx.doc) || !node.range) return undefined; // shared through an alias or anchor
+  // A value shared through an alias or an anchor would change everywhere it is used.
+  if (pair.value !== node || !isEditable(node, ctx.doc)) return undefined;
+  const value = ctx.edit.setScalar(node, 1);
+  if (keyText(pair) === 'maxUnavailable') return [value];
   const key = pair.key as YNode;
-  const text = ctx.object.file.text;
-  const [keyStart, keyEnd] = key.range!;
-  if (text.slice(keyStart, keyEnd).replace(/["']/g, '') === 'maxUnavailable') return ctx.edit.setScalar(node, 1);
-  const quote = text[keyStart] === '"' || text[keyStart] === "'" ? text[keyStart] : '';
-  return { start: keyStart, end: node.range[1], newText: `${quote}maxUnavailable${quote}: 1` };
+  return isEditable(key, ctx.doc) ? [ctx.edit.setScalar(key, 'maxUnavailable'), value] : undefined;
 }

@@ -95,15 +95,16 @@ function addTo(map: Map<YNode, { what: 'uid0' | 'nonRootFalse'; key: string; con
   if (entry) entry.containers.push(c); else map.set(node, { what, key, containers: [c] });
 }
 
-/** Replaces `runAsUser: 0` with a placeholder non-root UID, marked for review (block style only gets the comment). */
+/**
+ * Replaces `runAsUser: 0` with a placeholder non-root UID, marked for review where the value ends its
+ * line (inside a flow collection it cannot take the comment). setScalar takes no comment, so the marker
+ * is appended to its edit here. JSON has no comments and gets no fix: the made-up UID would look real.
+ */
 function uidFix(ctx: K8sContext<object>, node: YNode) {
-  // A made-up UID needs its placeholder comment, which JSON cannot hold: no fix there.
   if (ctx.edit.json) return undefined;
   const edit = ctx.edit.setScalar(node, SUGGESTED_UID);
   const text = ctx.object.file.text;
   const lineEnd = text.indexOf('\n', edit.end);
-  const rest = text.slice(edit.end, lineEnd < 0 ? text.length : lineEnd);
-  // Only a value that ends its line (not inside a flow collection) can take a trailing comment.
-  if (/^\s*(#.*)?\r?$/.test(rest)) edit.newText += `  # ${PLACEHOLDER}`;
-  return ctx.fix(`Set runAsUser: ${SUGGESTED_UID} (a placeholder UID)`, false, edit);
+  const endsLine = /^\s*(#.*)?\r?$/.test(text.slice(edit.end, lineEnd < 0 ? text.length : lineEnd));
+  return ctx.fix(`Set runAsUser: ${SUGGESTED_UID} (a placeholder UID)`, false, endsLine ? { ...edit, newText: `${edit.newText}  # ${PLACEHOLDER}` } : edit);
 }
