@@ -44,12 +44,6 @@ export function containerImage(c: Container, doc: K8sObject['doc']): { node: YNo
   return ref ? { node, ref, text } : undefined;
 }
 
-/** `container "web"`, `init container "setup"` or `ephemeral container "debug"` for messages. */
-export function containerLabel(c: Container): string {
-  const prefix = c.kind === 'initContainer' ? 'Init container' : c.kind === 'ephemeralContainer' ? 'Ephemeral container' : 'Container';
-  return `${prefix} "${c.name ?? c.index}"`;
-}
-
 /** What build and deploy tools of the workspace decide about an image name: its tag or digest is set elsewhere. */
 export interface ManagedImages {
   /** Names whose version is set elsewhere: a Kustomization tag other than `latest` or digest, or a Skaffold artifact. */

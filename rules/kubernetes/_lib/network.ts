@@ -1,75 +1,11 @@
-// Shared readers for the network-exposure rules: exact label maps, pod-producing objects, Service types and IP ranges.
-import { asMap, asSeq, deref, getIn, getNode, getPair, mapEntries, seqItems, str, type K8sContext, type K8sObject, type YMap } from '../../../server/src/engine/api';
-
-export type YDoc = K8sContext<object>['doc'];
-export type YNode = NonNullable<ReturnType<typeof getIn>>;
-
-/**
- * A label map whose every value is a plain scalar; undefined when the node is not a map or holds
- * anything the tool cannot read exactly (aliases to collections, nested maps, null values).
- */
-export function exactStringMap(node: unknown, doc: YDoc): Record<string, string> | undefined {
-  const map = asMap(node, doc);
-  if (!map) return undefined;
-  const entries = mapEntries(map, doc);
-  if (entries.length !== map.items.length) return undefined;
-  const out: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const text = str(value, doc);
-    if (text === undefined) return undefined;
-    out[key] = text;
-  }
-  return out;
-}
-
-/** The pod template labels of an object, or undefined when it has none or they cannot be read exactly. */
-export function podLabels(o: K8sObject): Record<string, string> | undefined {
-  const holder = podTemplateHolder(o);
-  if (!holder) return undefined;
-  const meta = getNode(holder, 'metadata', o.doc);
-  if (meta === undefined) return {};
-  const metaMap = asMap(meta, o.doc);
-  if (!metaMap) return undefined;
-  const labels = getNode(metaMap, 'labels', o.doc);
-  if (labels === undefined) return {};
-  return exactStringMap(labels, o.doc);
-}
-
-/**
- * The map holding a pod template's `metadata` and `spec`: built-in workloads through the model,
- * other kinds (Argo Rollouts, OpenKruise, ...) when they carry a `spec.template` with a pod spec.
- */
-export function podTemplateHolder(o: K8sObject): ReturnType<typeof asMap> {
-  if (o.isWorkload) return o.pod?.map;
-  const template = asMap(getIn(o.root, ['spec', 'template'], o.doc), o.doc);
-  if (!template) return undefined;
-  const spec = asMap(getNode(template, 'spec', o.doc), o.doc);
-  if (!spec || !asSeq(getNode(spec, 'containers', o.doc), o.doc)) return undefined;
-  return template;
-}
-
-/** True when the object defines pods (a built-in workload or a custom kind with a pod template). */
-export function definesPods(o: K8sObject): boolean {
-  return podTemplateHolder(o) !== undefined;
-}
+// Shared readers for the network-exposure rules: Service and Ingress kinds, Service types, IP ranges, policy engines.
+import { getIn, str, type K8sObject } from '../../../server/src/engine/api';
 
 /** `spec.type` of a Service as written; 'ClusterIP' when absent; undefined when not a plain value. */
 export function serviceType(o: K8sObject): string | undefined {
   const node = getIn(o.root, ['spec', 'type'], o.doc);
   if (node === undefined) return 'ClusterIP';
   return str(node, o.doc);
-}
-
-/** Plain string items of a sequence; undefined when the node is not a sequence or an item is not a plain scalar. */
-export function exactStrings(node: unknown, doc: YDoc): string[] | undefined {
-  if (!asSeq(node, doc)) return undefined;
-  const out: string[] = [];
-  for (const item of seqItems(node, doc)) {
-    const s = str(item, doc);
-    if (s === undefined) return undefined;
-    out.push(s);
-  }
-  return out;
 }
 
 /** Whether an IPv4 or IPv6 address (or the address part of a CIDR) is in a private, loopback or link-local range. */
@@ -125,33 +61,6 @@ export function sameFolderTree(uriA: string, uriB: string): boolean {
   const dir = (u: string) => u.slice(0, u.lastIndexOf('/') + 1);
   const a = dir(uriA), b = dir(uriB);
   return a.startsWith(b) || b.startsWith(a);
-}
-
-export type Edit = ReturnType<K8sContext<object>['edit']['setScalar']>;
-
-/**
- * Removes `key` from a block map when the map keeps another entry: an emptied port item or annotations
- * map would be left behind as `{}`. Flow maps get no edit (the editor removes pairs from block maps only).
- */
-export function removePairCleanly(edit: K8sContext<object>['edit'], map: YMap | undefined, key: string): Edit | undefined {
-  if (!map || map.items.length < 2) return undefined;
-  return edit.removePair(map, key);
-}
-
-/** Fixes render YAML; a JSON manifest would stop being JSON, so they are not offered there. */
-export function canEditAsYaml(o: K8sObject): boolean {
-  return !/\.json$/i.test(o.uri);
-}
-
-/** The node written as `key`'s value in this map, alias included (undefined when absent or empty). */
-export function writtenValue(map: YMap | undefined, key: string): YNode | undefined {
-  const v = getPair(map, key)?.value as YNode | null | undefined;
-  return v && typeof v === 'object' && 'range' in v && v.range ? v : undefined;
-}
-
-/** True when editing the node changes this place only: it is not an alias and carries no anchor others may use. */
-export function editableHere(node: unknown, doc: YDoc): boolean {
-  return !!node && deref(node, doc) === node && !(node as { anchor?: string }).anchor;
 }
 
 /** A core Service (`v1`), not a Knative or other custom kind that shares the name. */

@@ -1,9 +1,6 @@
 // Effective security settings of a container: its own securityContext overriding the pod's, read without guessing.
-import { asMap, asSeq, bool, deref, getIn, getNode, getPair, isNullish, str, type Container, type K8sObject, type YMap, type YPair } from '../../../server/src/engine/api';
-
-/** A YAML node as the readers return it. */
-export type YNode = NonNullable<ReturnType<typeof getNode>>;
-type Doc = K8sObject['doc'];
+import { asMap, asSeq, bool, deref, getIn, getNode, getPair, str, type Container, type K8sObject, type YMap, type YNode, type YPair } from '../../../server/src/engine/api';
+import { field, isAnchored, type Doc } from './fields';
 
 /** Where a setting was found: on the container itself or inherited from the pod. */
 export type Level = 'container' | 'pod';
@@ -21,19 +18,16 @@ export type Lookup =
 const UNSET: Lookup = { state: 'unset' };
 const UNKNOWN: Lookup = { state: 'unknown' };
 
-/** Reads `key` of a map: set, unset (absent or empty value) or unknown (unresolvable alias, merge key). */
-export function readKey(map: YMap, key: string, doc: Doc, level: Level): Lookup {
-  const pair = getPair(map, key);
-  if (!pair) return getPair(map, '<<') ? UNKNOWN : UNSET;
-  const node = getNode(map, key, doc);
-  if (node === undefined) return pair.value === null || pair.value === undefined ? UNSET : UNKNOWN;
-  if (isNullish(node)) return UNSET;
-  return { state: 'set', node, level, pair };
+/** `field` as a lookup at one level: a value is set, absent or empty is unset. */
+function lookup(map: YMap, key: string, doc: Doc, level: Level): Lookup {
+  const f = field(map, key, doc);
+  if (f.state === 'value') return { state: 'set', node: f.node, level, pair: f.pair };
+  return f.state === 'unknown' ? UNKNOWN : UNSET;
 }
 
 /** The securityContext map under `holder` (a container or a pod spec): a map, unset, or unknown. */
-export function securityContextOf(holder: YMap, doc: Doc): { state: 'map'; map: YMap } | { state: 'unset' } | { state: 'unknown' } {
-  const look = readKey(holder, 'securityContext', doc, 'container');
+function securityContextOf(holder: YMap, doc: Doc): { state: 'map'; map: YMap } | { state: 'unset' } | { state: 'unknown' } {
+  const look = lookup(holder, 'securityContext', doc, 'container');
   if (look.state !== 'set') return look;
   const map = asMap(look.node, doc);
   return map ? { state: 'map', map } : { state: 'unknown' };
@@ -43,7 +37,7 @@ export function securityContextOf(holder: YMap, doc: Doc): { state: 'map'; map: 
 export function containerSetting(c: Container, key: string, doc: Doc): Lookup {
   const sc = securityContextOf(c.map, doc);
   if (sc.state !== 'map') return sc;
-  return readKey(sc.map, key, doc, 'container');
+  return lookup(sc.map, key, doc, 'container');
 }
 
 /** Reads `key` in the pod's securityContext (runAsUser, runAsNonRoot, seccompProfile, ...). */
@@ -52,7 +46,7 @@ export function podSetting(object: K8sObject, key: string): Lookup {
   if (!spec) return UNKNOWN;
   const sc = securityContextOf(spec, object.doc);
   if (sc.state !== 'map') return sc;
-  return readKey(sc.map, key, object.doc, 'pod');
+  return lookup(sc.map, key, object.doc, 'pod');
 }
 
 /**
@@ -79,12 +73,6 @@ export function isWindowsPod(object: K8sObject): boolean {
     if (str(getNode(selector, key, doc), doc)?.toLowerCase() === 'windows') return true;
   }
   return false;
-}
-
-/** How messages name a container: `Container "web"`, `Init container "setup"`, `Ephemeral container "debug"`. */
-export function containerLabel(c: Container): string {
-  const kind = c.kind === 'initContainer' ? 'Init container' : c.kind === 'ephemeralContainer' ? 'Ephemeral container' : 'Container';
-  return `${kind} ${c.name !== undefined ? `"${c.name}"` : `#${c.index + 1}`}`;
 }
 
 /** Capability names as the runtime reads them: upper case, without a `CAP_` prefix. */
@@ -122,7 +110,7 @@ export function capabilitiesSetting(c: Container, key: 'add' | 'drop', doc: Doc)
   const caps = containerSetting(c, 'capabilities', doc);
   if (caps.state !== 'set') return caps;
   const map = asMap(caps.node, doc);
-  return map ? readKey(map, key, doc, 'container') : UNKNOWN;
+  return map ? lookup(map, key, doc, 'container') : UNKNOWN;
 }
 
 /** True when the container adds SYS_ADMIN (any spelling). */
@@ -157,16 +145,12 @@ export function aliasOnPath(map: YMap, path: readonly string[], doc: Doc): YPair
 export function sharedOnPath(map: YMap, path: readonly string[], doc: Doc): boolean {
   if (aliasOnPath(map, path, doc)) return true;
   let cur: YNode | undefined = map;
-  if (hasAnchor(cur)) return true;
+  if (isAnchored(cur)) return true;
   for (const key of path) {
     const m = asMap(cur, doc);
     if (!m) return false;
     cur = getNode(m, key, doc);
-    if (cur && hasAnchor(cur)) return true;
+    if (cur && isAnchored(cur)) return true;
   }
   return false;
-}
-
-function hasAnchor(node: unknown): boolean {
-  return !!node && typeof node === 'object' && typeof (node as { anchor?: unknown }).anchor === 'string';
 }

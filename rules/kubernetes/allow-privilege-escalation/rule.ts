@@ -1,6 +1,7 @@
 // Flags containers that may gain more privileges than their parent process: allowPrivilegeEscalation is not false.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { addsSysAdmin, aliasOnPath, containerLabel, containerSetting, isPrivileged, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { addsSysAdmin, aliasOnPath, containerSetting, isPrivileged, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/allow-privilege-escalation',
@@ -34,13 +35,13 @@ export default defineRule({
         if (bool(look.node, ctx.doc) !== true) continue;
         ctx.report({
           node: alias ?? look.node,
-          message: `${containerLabel(c)} sets allowPrivilegeEscalation: true, so its process can gain more privileges than it started with.`,
+          message: `${upperFirst(containerLabel(c))} sets allowPrivilegeEscalation: true, so its process can gain more privileges than it started with.`,
           fix: editable ? ctx.fix('Set allowPrivilegeEscalation: false', true, ctx.edit.setScalar(look.node, false)) : undefined,
         });
       } else {
         ctx.report({
           node: c.anchor,
-          message: `${containerLabel(c)} allows privilege escalation: securityContext.allowPrivilegeEscalation is not set to false.`,
+          message: `${upperFirst(containerLabel(c))} allows privilege escalation: securityContext.allowPrivilegeEscalation is not set to false.`,
           fix: editable ? ctx.fix('Set allowPrivilegeEscalation: false', true, ctx.edit.setIn(c.map, ['securityContext', 'allowPrivilegeEscalation'], false)) : undefined,
         });
       }

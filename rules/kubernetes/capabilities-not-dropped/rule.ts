@@ -1,6 +1,7 @@
 // Flags containers that keep the runtime's default Linux capabilities: capabilities.drop does not include ALL.
 import { asSeq, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { aliasOnPath, capabilitiesSetting, capabilityList, containerLabel, isPrivileged, isWindowsPod, normalizeCapability, sharedOnPath } from '../_lib/securityContext';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { aliasOnPath, capabilitiesSetting, capabilityList, isPrivileged, isWindowsPod, normalizeCapability, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/capabilities-not-dropped',
@@ -37,14 +38,14 @@ export default defineRule({
         if (!list.complete) continue;
         ctx.report({
           node: alias ?? drop.pair,
-          message: `${containerLabel(c)} drops only some capabilities: its capabilities.drop list does not include ALL.`,
+          message: `${upperFirst(containerLabel(c))} drops only some capabilities: its capabilities.drop list does not include ALL.`,
           fix: editable ? ctx.fix('Add ALL to capabilities.drop', true, ctx.edit.appendToSeq(seq, 'ALL')) : undefined,
         });
         continue;
       }
       ctx.report({
         node: c.anchor,
-        message: `${containerLabel(c)} keeps the runtime's default capabilities: securityContext.capabilities.drop does not include ALL.`,
+        message: `${upperFirst(containerLabel(c))} keeps the runtime's default capabilities: securityContext.capabilities.drop does not include ALL.`,
         fix: editable ? ctx.fix('Drop all capabilities', true, ctx.edit.setIn(c.map, ['securityContext', 'capabilities', 'drop'], ['ALL'])) : undefined,
       });
     }

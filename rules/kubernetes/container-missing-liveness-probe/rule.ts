@@ -1,6 +1,9 @@
 // Flags long-running app containers that define no liveness probe.
 import { defineRule, LONG_RUNNING_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, field, isLongRunning, missingProbeFix } from '../_lib/workloads-resources';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { field } from '../_lib/fields';
+import { isLongRunning } from '../_lib/pods';
+import { missingProbeFix } from '../_lib/probes';
 
 export default defineRule({
   id: 'k8s/container-missing-liveness-probe',
@@ -28,7 +31,7 @@ export default defineRule({
       if (f.state !== 'absent' && f.state !== 'null') continue;
       ctx.report({
         node: c.anchor,
-        message: `Container ${containerLabel(c)} has no liveness probe, so a hung process is never restarted.`,
+        message: `${upperFirst(containerLabel(c))} has no liveness probe, so a hung process is never restarted.`,
         fix: missingProbeFix(ctx, c, 'livenessProbe'),
       });
     }

@@ -1,6 +1,6 @@
 // Flags app and init containers that set no memory limit.
 import { defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { checkResource } from '../_lib/workloads-resources';
+import { checkResource } from '../_lib/resources';
 
 export default defineRule({
   id: 'k8s/container-missing-memory-limit',

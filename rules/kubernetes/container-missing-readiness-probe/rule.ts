@@ -1,6 +1,9 @@
 // Flags long-running app containers that define no readiness probe.
 import { asSeq, defineRule, LONG_RUNNING_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, field, isLongRunning, missingProbeFix } from '../_lib/workloads-resources';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { field } from '../_lib/fields';
+import { isLongRunning } from '../_lib/pods';
+import { missingProbeFix } from '../_lib/probes';
 
 export default defineRule({
   id: 'k8s/container-missing-readiness-probe',
@@ -31,7 +34,7 @@ export default defineRule({
       if (ports.state !== 'value' || (asSeq(ports.node, ctx.doc)?.items.length ?? 0) === 0) continue;
       ctx.report({
         node: c.anchor,
-        message: `Container ${containerLabel(c)} has no readiness probe, so it receives traffic before it is ready.`,
+        message: `${upperFirst(containerLabel(c))} has no readiness probe, so it receives traffic before it is ready.`,
         fix: missingProbeFix(ctx, c, 'readinessProbe'),
       });
     }

@@ -1,6 +1,6 @@
 // Flags CronJobs without spec.startingDeadlineSeconds.
 import { defineRule, PLACEHOLDER } from '../../../server/src/engine/api';
-import { canMarkPlaceholder, field } from '../_lib/workloads-resources';
+import { canMarkPlaceholder, field } from '../_lib/fields';
 
 export default defineRule({
   id: 'k8s/cronjob-missing-deadline',

@@ -1,6 +1,7 @@
 // Flags containers that add a dangerous Linux capability (SYS_ADMIN, NET_ADMIN, SYS_PTRACE, ALL, ...) in capabilities.add.
 import { defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { capabilitiesSetting, capabilityList, containerLabel, isPrivileged, normalizeCapability } from '../_lib/securityContext';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { capabilitiesSetting, capabilityList, isPrivileged, normalizeCapability } from '../_lib/securityContext';
 
 /** What each default capability hands the process, for the message. */
 const WHY: Record<string, string> = {
@@ -64,7 +65,7 @@ export default defineRule({
         const why = WHY[cap];
         ctx.report({
           node: item.node,
-          message: `${containerLabel(c)} adds the ${cap} capability${why ? `, which grants ${why}` : ''}.`,
+          message: `${upperFirst(containerLabel(c))} adds the ${cap} capability${why ? `, which grants ${why}` : ''}.`,
         });
       }
     }

@@ -1,6 +1,6 @@
 // Flags pods that run as their namespace's `default` service account while a token of it is mounted.
 import { bool, defineRule, K8sWorkspaceView, str, WORKLOAD_KINDS, type K8sContext } from '../../../server/src/engine/api';
-import { readKey } from '../_lib/securityContext';
+import { field } from '../_lib/fields';
 
 export default defineRule({
   id: 'k8s/default-service-account',
@@ -27,14 +27,14 @@ export default defineRule({
     const spec = ctx.object.pod?.spec;
     if (!spec) return;
     // A pod without a token of the account does not act as it.
-    const automount = readKey(spec, 'automountServiceAccountToken', ctx.doc, 'pod');
+    const automount = field(spec, 'automountServiceAccountToken', ctx.doc);
     if (automount.state === 'unknown') return;
-    if (automount.state === 'set' && bool(automount.node, ctx.doc) !== true) return;
-    if (automount.state === 'unset' && defaultAccountWithoutToken(ctx)) return;
+    if (automount.state === 'value' && bool(automount.node, ctx.doc) !== true) return;
+    if (automount.state !== 'value' && defaultAccountWithoutToken(ctx)) return;
     for (const key of ['serviceAccountName', 'serviceAccount']) {
-      const look = readKey(spec, key, ctx.doc, 'pod');
+      const look = field(spec, key, ctx.doc);
       if (look.state === 'unknown') return;
-      if (look.state === 'unset') continue;
+      if (look.state !== 'value') continue;
       const name = str(look.node, ctx.doc);
       if (name === undefined || (name !== '' && name !== 'default')) return;
       ctx.report({
@@ -54,7 +54,7 @@ export default defineRule({
 function defaultAccountWithoutToken(ctx: K8sContext<object>): boolean {
   return ctx.workspace.ofKind('ServiceAccount').some((sa) => {
     if (sa.name !== 'default' || !K8sWorkspaceView.mayShareNamespace(sa, ctx.object)) return false;
-    const look = readKey(sa.root, 'automountServiceAccountToken', sa.doc, 'pod');
-    return look.state === 'unknown' || (look.state === 'set' && bool(look.node, sa.doc) !== true);
+    const look = field(sa.root, 'automountServiceAccountToken', sa.doc);
+    return look.state === 'unknown' || (look.state === 'value' && bool(look.node, sa.doc) !== true);
   });
 }

@@ -1,6 +1,8 @@
 // Flags Deployments and StatefulSets that run one replica (explicitly, or by leaving replicas out) without an autoscaler.
 import { asMap, asSeq, defineRule, getIn, getNode, K8sWorkspaceView, seqItems, str, type K8sObject } from '../../../server/src/engine/api';
-import { autoscalersOf, field, insertionTarget, isEditable, localValue, replicasOf, type AnyCtx } from '../_lib/workloads-resources';
+import { autoscalersOf } from '../_lib/autoscalers';
+import { editableHere, field, insertionTarget, localValue, type AnyCtx } from '../_lib/fields';
+import { replicasOf } from '../_lib/replicas';
 
 /**
  * True when the pods mount a claim that cannot be shared between nodes (or whose access mode is
@@ -82,7 +84,7 @@ export default defineRule({
       node: here,
       message: `${obj.displayName} runs a single replica, so a crash or node drain leaves it unavailable.`,
       // A second StatefulSet replica only helps when the application replicates its state: no fix there.
-      fix: obj.kind === 'Deployment' && isEditable(here, ctx.doc) ? ctx.fix('Run 2 replicas', false, ctx.edit.setScalar(here, 2)) : undefined,
+      fix: obj.kind === 'Deployment' && editableHere(here, ctx.doc) ? ctx.fix('Run 2 replicas', false, ctx.edit.setScalar(here, 2)) : undefined,
     });
   },
 });

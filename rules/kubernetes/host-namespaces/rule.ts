@@ -1,6 +1,7 @@
 // Flags pods that share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC: true).
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { aliasOnPath, readKey, sharedOnPath } from '../_lib/securityContext';
+import { field } from '../_lib/fields';
+import { aliasOnPath, sharedOnPath } from '../_lib/securityContext';
 
 const NAMESPACES: ReadonlyArray<[key: string, what: string]> = [
   ['hostNetwork', 'the node\'s network namespace: its containers see every interface of the node and can bind its ports'],
@@ -36,8 +37,8 @@ export default defineRule({
     const spec = ctx.object.pod?.spec;
     if (!spec) return;
     for (const [key, what] of NAMESPACES) {
-      const look = readKey(spec, key, ctx.doc, 'pod');
-      if (look.state !== 'set' || bool(look.node, ctx.doc) !== true) continue;
+      const look = field(spec, key, ctx.doc);
+      if (look.state !== 'value' || bool(look.node, ctx.doc) !== true) continue;
       const alias = aliasOnPath(spec, [key], ctx.doc);
       ctx.report({
         node: alias ?? look.node,

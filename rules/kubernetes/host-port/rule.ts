@@ -1,7 +1,8 @@
 // Flags container ports bound to a port of the node (hostPort).
-import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { removePairCleanly } from '../_lib/network';
-import { aliasOnPath, containerLabel, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
+import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS, type YNode } from '../../../server/src/engine/api';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { field, removePairCleanly } from '../_lib/fields';
+import { aliasOnPath, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/host-port',
@@ -26,8 +27,8 @@ export default defineRule({
   check(ctx) {
     const spec = ctx.object.pod?.spec;
     if (!spec) return;
-    const hostNetwork = readKey(spec, 'hostNetwork', ctx.doc, 'pod');
-    if (hostNetwork.state === 'unknown' || (hostNetwork.state === 'set' && bool(hostNetwork.node, ctx.doc) !== false)) return;
+    const hostNetwork = field(spec, 'hostNetwork', ctx.doc);
+    if (hostNetwork.state === 'unknown' || (hostNetwork.state === 'value' && bool(hostNetwork.node, ctx.doc) !== false)) return;
     for (const c of ctx.object.containers) {
       if (c.kind === 'ephemeralContainer') continue;
       const listAlias = aliasOnPath(c.map, ['ports'], ctx.doc);
@@ -36,14 +37,14 @@ export default defineRule({
         if (!port) continue;
         // A port item that is an alias lives elsewhere: editing it would change every place that uses it.
         const shared = listAlias !== undefined || port !== raw || sharedOnPath(port, ['hostPort'], ctx.doc);
-        const look = readKey(port, 'hostPort', ctx.doc, 'container');
-        if (look.state !== 'set') continue;
+        const look = field(port, 'hostPort', ctx.doc);
+        if (look.state !== 'value') continue;
         const value = num(look.node, ctx.doc);
         if (value === undefined || value <= 0) continue;
         const alias = aliasOnPath(port, ['hostPort'], ctx.doc);
         ctx.report({
           node: listAlias ?? (port !== raw ? (raw as YNode) : undefined) ?? alias ?? look.node,
-          message: `${containerLabel(c)} binds port ${value} of the node (hostPort).`,
+          message: `${upperFirst(containerLabel(c))} binds port ${value} of the node (hostPort).`,
           // A port holding nothing but hostPort gets no fix: removing it would leave an empty port item.
           fix: !shared ? ctx.fix('Remove hostPort', false, removePairCleanly(ctx.edit, port, 'hostPort')) : undefined,
         });

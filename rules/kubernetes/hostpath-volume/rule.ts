@@ -1,6 +1,6 @@
 // Flags pod volumes of type hostPath, which expose a directory or file of the node to the containers.
 import { asMap, defineRule, getNode, seqItems, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { readKey } from '../_lib/securityContext';
+import { field } from '../_lib/fields';
 
 /** Node paths whose exposure amounts to control of the node (exact paths). */
 const SENSITIVE = ['/', '/etc', '/root', '/boot', '/dev', '/proc', '/sys', '/usr', '/lib', '/lib/modules', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/etc/kubernetes', '/var/run', '/run'];
@@ -44,8 +44,8 @@ export default defineRule({
     for (const item of seqItems(getNode(spec, 'volumes', ctx.doc), ctx.doc)) {
       const volume = asMap(item, ctx.doc);
       if (!volume) continue;
-      const look = readKey(volume, 'hostPath', ctx.doc, 'pod');
-      if (look.state !== 'set') continue;
+      const look = field(volume, 'hostPath', ctx.doc);
+      if (look.state !== 'value') continue;
       const name = str(getNode(volume, 'name', ctx.doc), ctx.doc);
       const hostPath = asMap(look.node, ctx.doc);
       const pathNode = hostPath ? getNode(hostPath, 'path', ctx.doc) : undefined;

@@ -1,6 +1,7 @@
 // Flags Deployments and StatefulSets that set spec.replicas while an autoscaler of the workspace scales them.
 import { defineRule } from '../../../server/src/engine/api';
-import { autoscalersOf, field, isAnchored, localValue } from '../_lib/workloads-resources';
+import { autoscalersOf } from '../_lib/autoscalers';
+import { field, isAnchored, localValue } from '../_lib/fields';
 
 export default defineRule({
   id: 'k8s/hpa-target-has-static-replicas',

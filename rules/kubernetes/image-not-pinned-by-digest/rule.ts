@@ -1,6 +1,7 @@
 // Flags container images referenced by tag only, without an immutable digest.
 import { defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerImage, containerLabel, managedImages } from '../_lib/images';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerImage, managedImages } from '../_lib/images';
 
 export default defineRule({
   id: 'k8s/image-not-pinned-by-digest',
@@ -24,7 +25,7 @@ export default defineRule({
     for (const c of ctx.object.containers) {
       const image = containerImage(c, ctx.doc);
       if (!image || image.ref.digest || managedImages(ctx.workspace).digest.has(image.ref.name)) continue;
-      ctx.report({ node: image.node, message: `${containerLabel(c)} references image "${image.text}" without a digest.` });
+      ctx.report({ node: image.node, message: `${upperFirst(containerLabel(c))} references image "${image.text}" without a digest.` });
     }
   },
 });

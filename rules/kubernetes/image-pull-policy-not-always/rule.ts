@@ -1,6 +1,7 @@
 // Flags containers whose effective imagePullPolicy is not Always; the fix sets it.
 import { defineRule, getNode, getPair, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerImage, containerLabel } from '../_lib/images';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerImage } from '../_lib/images';
 
 export default defineRule({
   id: 'k8s/image-pull-policy-not-always',
@@ -31,7 +32,7 @@ export default defineRule({
         if (policy !== 'IfNotPresent' && policy !== 'Never') continue;
         ctx.report({
           node,
-          message: `${containerLabel(c)} sets imagePullPolicy ${policy}, so a node may start a cached image without checking the registry.`,
+          message: `${upperFirst(containerLabel(c))} sets imagePullPolicy ${policy}, so a node may start a cached image without checking the registry.`,
           fix: ctx.fix('Set imagePullPolicy: Always', true, ctx.edit.setScalar(node, 'Always')),
         });
         continue;
@@ -42,7 +43,7 @@ export default defineRule({
       if (image.ref.tag === 'latest' || (image.ref.tag === undefined && !image.ref.digest)) continue;
       ctx.report({
         node: c.anchor,
-        message: `${containerLabel(c)} has no imagePullPolicy, so it defaults to IfNotPresent for image "${image.text}".`,
+        message: `${upperFirst(containerLabel(c))} has no imagePullPolicy, so it defaults to IfNotPresent for image "${image.text}".`,
         fix: ctx.fix('Add imagePullPolicy: Always', true, ctx.edit.insertPair(c.map, 'imagePullPolicy', 'Always')),
       });
     }

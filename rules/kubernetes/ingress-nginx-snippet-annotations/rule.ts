@@ -1,6 +1,7 @@
 // Flags ingress-nginx snippet annotations, which inject raw NGINX configuration into the shared controller.
 import { asMap, defineRule, deref, getPair, mapEntries } from '../../../server/src/engine/api';
-import { editableHere, isKubernetesIngress, removePairCleanly, writtenValue } from '../_lib/network';
+import { editableHere, removePairCleanly, writtenValue } from '../_lib/fields';
+import { isKubernetesIngress } from '../_lib/network';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 

@@ -1,6 +1,7 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
-import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str, type K8sContext } from '../../../server/src/engine/api';
-import { editableHere, exactStrings, isKubernetesIngress, writtenValue, type Edit, type YNode } from '../_lib/network';
+import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str, type K8sContext, type YNode } from '../../../server/src/engine/api';
+import { editableHere, exactStrings, writtenValue, type Edit } from '../_lib/fields';
+import { isKubernetesIngress } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
 const TLS_ANNOTATIONS: Record<string, (v: string) => boolean> = {

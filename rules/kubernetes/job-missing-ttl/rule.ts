@@ -1,6 +1,6 @@
 // Flags standalone Jobs without spec.ttlSecondsAfterFinished.
 import { defineRule, PLACEHOLDER } from '../../../server/src/engine/api';
-import { canMarkPlaceholder, field } from '../_lib/workloads-resources';
+import { canMarkPlaceholder, field } from '../_lib/fields';
 
 /** Annotations of tools that delete the Job themselves (hook delete policies apply by default). */
 const MANAGED_BY_HOOKS = ['helm.sh/hook', 'argocd.argoproj.io/hook'];

@@ -1,6 +1,9 @@
 // Flags containers whose liveness and readiness probes are identical once defaults are filled in.
 import { defineRule, LONG_RUNNING_KINDS } from '../../../server/src/engine/api';
-import { canonical, containerLabel, field, isLongRunning, probeWithDefaults, stableText } from '../_lib/workloads-resources';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { field } from '../_lib/fields';
+import { isLongRunning } from '../_lib/pods';
+import { canonical, probeWithDefaults, stableText } from '../_lib/probes';
 
 export default defineRule({
   id: 'k8s/liveness-equals-readiness',
@@ -34,7 +37,7 @@ export default defineRule({
       if (stableText(probeWithDefaults(a)) !== stableText(probeWithDefaults(b))) continue;
       ctx.report({
         node: live.pair,
-        message: `Container ${containerLabel(c)} uses the same check for liveness and readiness, so it is restarted whenever it is not ready.`,
+        message: `${upperFirst(containerLabel(c))} uses the same check for liveness and readiness, so it is restarted whenever it is not ready.`,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
 import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, yamlFlow, type K8sObject } from '../../../server/src/engine/api';
-import { editableHere, writtenValue, type Edit } from '../_lib/network';
+import { editableHere, writtenValue, type Edit } from '../_lib/fields';
 import { allWritable, misreadByKubernetes } from '../_lib/scalars';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);

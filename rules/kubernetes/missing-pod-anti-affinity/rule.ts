@@ -1,8 +1,9 @@
 // Flags multi-replica Deployments and StatefulSets whose pods have no anti-affinity or topology spread constraints.
-import { asMap, asSeq, defineRule, getNode, hasKey, mapEntries, matchLabelSelector, seqItems, stringMap, type YNode } from '../../../server/src/engine/api';
-import {
-  autoscalersOf, field, insertionTarget, minAutoscaledReplicas, replicasOf, selectorMatchLabels, type AnyCtx,
-} from '../_lib/workloads-resources';
+import { asMap, asSeq, defineRule, getNode, hasKey, mapEntries, matchLabelSelector, seqItems, type YNode } from '../../../server/src/engine/api';
+import { autoscalersOf, minAutoscaledReplicas } from '../_lib/autoscalers';
+import { field, insertionTarget, type AnyCtx } from '../_lib/fields';
+import { podLabels, selectorMatchLabels } from '../_lib/pods';
+import { replicasOf } from '../_lib/replicas';
 import { allWritable } from '../_lib/scalars';
 
 /** How many replicas the workload runs at least, when known. */
@@ -23,7 +24,7 @@ function minimumReplicas(ctx: AnyCtx): number | undefined {
 function spreading(ctx: AnyCtx): 'none' | 'elsewhere' | 'some' {
   const obj = ctx.object;
   const spec = obj.pod!.spec;
-  const labels = ownPodLabels(obj);
+  const labels = podLabels(obj);
   const selectors: Array<YNode | undefined> = [];
   const aff = field(spec, 'affinity', ctx.doc);
   if (aff.state === 'unknown') return 'some';
@@ -60,15 +61,6 @@ function spreading(ctx: AnyCtx): 'none' | 'elsewhere' | 'some' {
   if (!labels) return 'some';
   // A term without a labelSelector selects no pods; one that may select the workload's own pods spreads them.
   return selectors.some((sel) => sel !== undefined && matchLabelSelector(sel, labels, ctx.doc) !== false) ? 'some' : 'elsewhere';
-}
-
-/** The pod template's labels, or undefined when one of them cannot be read. */
-function ownPodLabels(obj: AnyCtx['object']): Record<string, string> | undefined {
-  const meta = asMap(getNode(obj.pod!.map, 'metadata', obj.doc), obj.doc);
-  const node = getNode(meta, 'labels', obj.doc);
-  if (node === undefined) return {};
-  const labels = stringMap(node, obj.doc);
-  return Object.keys(labels).length === mapEntries(node, obj.doc).length ? labels : undefined;
 }
 
 export default defineRule({

@@ -1,10 +1,19 @@
 // Flags PodDisruptionBudgets that can never allow an eviction.
-import { BATCH_KINDS, defineRule, keyText, LONG_RUNNING_KINDS, num, type K8sObject, type YPair } from '../../../server/src/engine/api';
-import { field, isEditable, localValue, pdbSelects, percent, plannedPods, type AnyCtx, type YNode } from '../_lib/workloads-resources';
+import { BATCH_KINDS, defineRule, keyText, LONG_RUNNING_KINDS, num, str, type K8sObject, type YNode, type YPair } from '../../../server/src/engine/api';
+import { pdbSelects } from '../_lib/budgets';
+import { editableHere, field, localValue, type AnyCtx, type Doc } from '../_lib/fields';
+import { plannedPods } from '../_lib/replicas';
 
 /** Two objects certainly land in the same namespace: both name it, or neither does and they share a file. */
 function sameNamespace(a: K8sObject, b: K8sObject): boolean {
   return a.namespace !== undefined ? a.namespace === b.namespace : b.namespace === undefined && a.uri === b.uri;
+}
+
+/** Parses a percentage such as `"25%"`; undefined for anything else. */
+function percent(node: YNode, doc: Doc): number | undefined {
+  const t = str(node, doc);
+  const m = t === undefined ? null : /^(\d+)%$/.exec(t);
+  return m ? Number(m[1]) : undefined;
 }
 
 interface Selection {
@@ -97,9 +106,9 @@ export default defineRule({
 /** Sets `maxUnavailable: 0` to 1 in place, or turns the `minAvailable` pair into `maxUnavailable: 1` where it stands. */
 function replaceWithMaxUnavailable(ctx: AnyCtx, pair: YPair, node: YNode) {
   // A value shared through an alias or an anchor would change everywhere it is used.
-  if (pair.value !== node || !isEditable(node, ctx.doc)) return undefined;
+  if (pair.value !== node || !editableHere(node, ctx.doc)) return undefined;
   const value = ctx.edit.setScalar(node, 1);
   if (keyText(pair) === 'maxUnavailable') return [value];
   const key = pair.key as YNode;
-  return isEditable(key, ctx.doc) ? [ctx.edit.setScalar(key, 'maxUnavailable'), value] : undefined;
+  return editableHere(key, ctx.doc) ? [ctx.edit.setScalar(key, 'maxUnavailable'), value] : undefined;
 }

@@ -1,6 +1,8 @@
 // Flags long-running workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
 import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, yamlScalar, type K8sObject } from '../../../server/src/engine/api';
-import { CLUSTER_WIDE_POLICY_KINDS, exactStringMap, OTHER_POLICY_KINDS, podLabels } from '../_lib/network';
+import { exactStringMap } from '../_lib/fields';
+import { CLUSTER_WIDE_POLICY_KINDS, OTHER_POLICY_KINDS } from '../_lib/network';
+import { podLabels } from '../_lib/pods';
 import { allWritable } from '../_lib/scalars';
 
 /** Whether some policy of the workspace selects (or may select) the pods of `o` with these labels. */

@@ -1,5 +1,6 @@
 // Flags containers with securityContext.privileged: true.
 import { bool, defineRule, getIn, WORKLOAD_KINDS } from '../../../server/src/engine/api';
+import { containerLabel, upperFirst } from '../_lib/containers';
 
 export default defineRule({
   id: 'k8s/privileged-container',
@@ -21,7 +22,7 @@ export default defineRule({
       if (node && bool(node, ctx.doc) === true) {
         ctx.report({
           node,
-          message: `Container "${c.name ?? c.index}" runs privileged, with full access to the host.`,
+          message: `${upperFirst(containerLabel(c))} runs privileged, with full access to the host.`,
           fix: ctx.fix('Set privileged: false', true, ctx.edit.setScalar(node, false)),
         });
       }

@@ -1,6 +1,8 @@
 // Flags containers that listen on port 22 (SSH) or another port below 1024, and Services that forward to port 22.
-import { asMap, asSeq, defineRule, deref, getNode, getPair, num, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { isCoreService, writtenValue, type YDoc, type YNode } from '../_lib/network';
+import { asMap, asSeq, defineRule, deref, getNode, getPair, num, str, WORKLOAD_KINDS, type YNode } from '../../../server/src/engine/api';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { writtenValue, type Doc } from '../_lib/fields';
+import { isCoreService } from '../_lib/network';
 
 const SSH_PORT = 22;
 
@@ -11,7 +13,7 @@ function protocolOf(port: ReturnType<typeof asMap>, doc: Parameters<typeof str>[
 }
 
 /** Where to point: the value, or the list item when the item is an alias to a port written elsewhere. */
-function localTarget(item: unknown, node: YNode, doc: YDoc): YNode {
+function localTarget(item: unknown, node: YNode, doc: Doc): YNode {
   return deref(item, doc) === item ? node : (item as YNode);
 }
 
@@ -59,13 +61,12 @@ export default defineRule({
         const node = writtenValue(port, 'containerPort');
         const value = num(node, ctx.doc);
         if (!node || value === undefined || !Number.isInteger(value) || value < 1 || value >= 1024) continue;
-        const name = c.name ?? String(c.index);
         const ssh = value === SSH_PORT && protocolOf(port, ctx.doc) === 'TCP';
         ctx.report({
           node: localTarget(item, node, ctx.doc),
           message: ssh
-            ? `Container "${name}" listens on port 22 (SSH), a way into the pod that bypasses kubectl exec.`
-            : `Container "${name}" listens on privileged port ${value}, which can require root or the NET_BIND_SERVICE capability.`,
+            ? `${upperFirst(containerLabel(c))} listens on port 22 (SSH), a way into the pod that bypasses kubectl exec.`
+            : `${upperFirst(containerLabel(c))} listens on privileged port ${value}, which can require root or the NET_BIND_SERVICE capability.`,
           // A low port is a hardening point; an SSH server is an access path.
           severity: ssh ? undefined : 'info',
         });

@@ -1,6 +1,7 @@
 // Flags probes whose port is not among the ports the container (or, for a number, the pod) declares.
 import { asMap, asSeq, defineRule, getNode, getPair, num, seqItems, str, WORKLOAD_KINDS, type Container } from '../../../server/src/engine/api';
-import { containerLabel, field, hasMergeKey, localValue, type AnyCtx } from '../_lib/workloads-resources';
+import { containerLabel } from '../_lib/containers';
+import { field, hasMergeKey, localValue, type AnyCtx } from '../_lib/fields';
 
 const PROBES = [['livenessProbe', 'Liveness'], ['readinessProbe', 'Readiness'], ['startupProbe', 'Startup']] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
@@ -86,13 +87,13 @@ export default defineRule({
             if (!pod || pod.numbers.has(n)) continue;
             ctx.report({
               node: here,
-              message: `${word} probe of container ${containerLabel(c)} targets port ${n}, which no container of the pod declares.`,
+              message: `${word} probe of ${containerLabel(c)} targets port ${n}, which no container of the pod declares.`,
             });
           } else if (s !== undefined && handler !== 'grpc' && !/^\d+$/.test(s)) {
             if (own.names.has(s)) continue;
             ctx.report({
               node: here,
-              message: `${word} probe of container ${containerLabel(c)} targets port "${s}", which the container does not declare, so the probe always fails.`,
+              message: `${word} probe of ${containerLabel(c)} targets port "${s}", which the container does not declare, so the probe always fails.`,
             });
           }
         }

@@ -1,6 +1,6 @@
 // Flags Role and ClusterRole rules granting the escalate, bind or impersonate verbs where they take effect.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { isBuiltInRbac, type PolicyRule, policyRules, roleLabel, unscoped } from '../_lib/rbac';
+import { isBuiltInRbac, policyRules, roleLabel, unscoped, type PolicyRule } from '../_lib/rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const ROLE_RESOURCES = ['roles', 'clusterroles', '*'];

@@ -1,6 +1,6 @@
 // Flags Role and ClusterRole rules that use `*` in verbs, resources or apiGroups.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { isBuiltInRbac, type ListItem, policyRules, roleLabel } from '../_lib/rbac';
+import { isBuiltInRbac, policyRules, roleLabel, type ListItem } from '../_lib/rbac';
 
 export default defineRule({
   id: 'k8s/rbac-wildcard',

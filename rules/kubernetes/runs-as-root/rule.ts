@@ -1,6 +1,7 @@
 // Flags containers that run, or may run, as root: runAsNonRoot is not true and runAsUser is not above 0 (pod level inherited).
-import { bool, defineRule, num, PLACEHOLDER, WORKLOAD_KINDS, type Container, type K8sContext } from '../../../server/src/engine/api';
-import { aliasOnPath, containerLabel, effectiveSetting, isWindowsPod, sharedOnPath, type YNode } from '../_lib/securityContext';
+import { bool, defineRule, num, PLACEHOLDER, WORKLOAD_KINDS, type Container, type K8sContext, type YNode } from '../../../server/src/engine/api';
+import { containerLabel, containerList, upperFirst } from '../_lib/containers';
+import { aliasOnPath, effectiveSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 /** The UID the placeholder fix suggests instead of 0; the user picks the real one. */
 const SUGGESTED_UID = 10001;
@@ -40,7 +41,7 @@ export default defineRule({
         const alias = aliasOnPath(c.map, ['securityContext', 'runAsUser'], ctx.doc);
         ctx.report({
           node: alias ?? user.node,
-          message: `${containerLabel(c)} runs as root: its runAsUser is 0.`,
+          message: `${upperFirst(containerLabel(c))} runs as root: its runAsUser is 0.`,
           fix: !sharedOnPath(c.map, ['securityContext', 'runAsUser'], ctx.doc) ? uidFix(ctx, user.node) : undefined,
         });
         continue;
@@ -54,7 +55,7 @@ export default defineRule({
         const alias = aliasOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc);
         ctx.report({
           node: alias ?? nonRoot.node,
-          message: `${containerLabel(c)} sets runAsNonRoot: false and no non-zero runAsUser, so it may run as root.`,
+          message: `${upperFirst(containerLabel(c))} sets runAsNonRoot: false and no non-zero runAsUser, so it may run as root.`,
           fix: !sharedOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc) ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(nonRoot.node, true)) : undefined,
         });
         continue;
@@ -62,16 +63,16 @@ export default defineRule({
       const shared = sharedOnPath(c.map, ['securityContext', 'runAsNonRoot'], ctx.doc);
       ctx.report({
         node: c.anchor,
-        message: `${containerLabel(c)} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`,
+        message: `${upperFirst(containerLabel(c))} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`,
         fix: !shared ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setIn(c.map, ['securityContext', 'runAsNonRoot'], true)) : undefined,
       });
     }
     for (const [node, { what, key, containers }] of podLevel) {
-      const names = containers.map((c) => (c.name !== undefined ? `"${c.name}"` : `#${c.index + 1}`)).join(', ');
+      const names = containerList(containers);
       const alias = aliasOnPath(spec, ['securityContext', key], ctx.doc);
       const fixable = !sharedOnPath(spec, ['securityContext', key], ctx.doc);
       if (what === 'uid0') {
-        const subject = containers.length === 1 ? `container ${names} runs` : `containers ${names} run`;
+        const subject = containers.length === 1 ? `${names} runs` : `${names} run`;
         ctx.report({
           node: alias ?? node,
           message: `The pod securityContext sets runAsUser: 0, so ${subject} as root.`,
@@ -81,8 +82,8 @@ export default defineRule({
         ctx.report({
           node: alias ?? node,
           message: containers.length === 1
-            ? `The pod securityContext sets runAsNonRoot: false and container ${names} sets no non-zero runAsUser, so it may run as root.`
-            : `The pod securityContext sets runAsNonRoot: false and containers ${names} set no non-zero runAsUser, so they may run as root.`,
+            ? `The pod securityContext sets runAsNonRoot: false and ${names} sets no non-zero runAsUser, so it may run as root.`
+            : `The pod securityContext sets runAsNonRoot: false and ${names} set no non-zero runAsUser, so they may run as root.`,
           fix: fixable ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(node, true)) : undefined,
         });
       }

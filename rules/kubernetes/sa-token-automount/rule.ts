@@ -1,6 +1,7 @@
 // Flags pods that get a Kubernetes API token mounted automatically: automountServiceAccountToken is not false on the pod or its ServiceAccount.
 import { asMap, bool, defineRule, getNode, K8sWorkspaceView, seqItems, str, WORKLOAD_KINDS, type K8sContext, type K8sObject } from '../../../server/src/engine/api';
-import { aliasOnPath, readKey, sharedOnPath } from '../_lib/securityContext';
+import { field } from '../_lib/fields';
+import { aliasOnPath, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/sa-token-automount',
@@ -28,15 +29,15 @@ export default defineRule({
   check(ctx) {
     const spec = ctx.object.pod?.spec;
     if (!spec) return;
-    const own = readKey(spec, 'automountServiceAccountToken', ctx.doc, 'pod');
+    const own = field(spec, 'automountServiceAccountToken', ctx.doc);
     if (own.state === 'unknown') return;
-    if (own.state === 'set' && bool(own.node, ctx.doc) !== true) return;
+    if (own.state === 'value' && bool(own.node, ctx.doc) !== true) return;
     const account = serviceAccountName(ctx);
     if (account === undefined) return;
     if (isBound(ctx, account) || readsTokenFiles(ctx)) return;
     const alias = aliasOnPath(spec, ['automountServiceAccountToken'], ctx.doc);
     const editable = !sharedOnPath(spec, ['automountServiceAccountToken'], ctx.doc);
-    if (own.state === 'set') {
+    if (own.state === 'value') {
       ctx.report({
         node: alias ?? own.node,
         message: `${ctx.object.displayName} sets automountServiceAccountToken: true, so its containers get a token of service account "${account}".`,
@@ -48,9 +49,9 @@ export default defineRule({
     const accounts = ctx.workspace.ofKind('ServiceAccount').filter((sa) => sa.name === account && K8sWorkspaceView.mayShareNamespace(sa, ctx.object));
     let seen = false;
     for (const sa of accounts) {
-      const look = readKey(sa.root, 'automountServiceAccountToken', sa.doc, 'pod');
+      const look = field(sa.root, 'automountServiceAccountToken', sa.doc);
       if (look.state === 'unknown') return;
-      if (look.state === 'set' && bool(look.node, sa.doc) !== true) return;
+      if (look.state === 'value' && bool(look.node, sa.doc) !== true) return;
       seen = true;
     }
     ctx.report({
@@ -67,9 +68,9 @@ export default defineRule({
 function serviceAccountName(ctx: K8sContext<object>): string | undefined {
   const spec = ctx.object.pod!.spec;
   for (const key of ['serviceAccountName', 'serviceAccount']) {
-    const look = readKey(spec, key, ctx.doc, 'pod');
+    const look = field(spec, key, ctx.doc);
     if (look.state === 'unknown') return undefined;
-    if (look.state === 'set') return str(look.node, ctx.doc) || undefined;
+    if (look.state === 'value') return str(look.node, ctx.doc) || undefined;
   }
   return 'default';
 }

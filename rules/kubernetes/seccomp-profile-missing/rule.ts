@@ -1,6 +1,8 @@
 // Flags containers that no seccomp profile confines: no RuntimeDefault or Localhost profile at container or pod level, or Unconfined.
-import { asMap, defineRule, getIn, getNode, str, WORKLOAD_KINDS, type Container, type K8sContext, type YMap, type YPair } from '../../../server/src/engine/api';
-import { aliasOnPath, containerLabel, containerSetting, isWindowsPod, type Level, type Lookup, podSetting, readKey, sharedOnPath, type YNode } from '../_lib/securityContext';
+import { asMap, defineRule, getIn, getNode, str, WORKLOAD_KINDS, type Container, type K8sContext, type YMap, type YNode, type YPair } from '../../../server/src/engine/api';
+import { containerLabel, containerList, upperFirst } from '../_lib/containers';
+import { field } from '../_lib/fields';
+import { aliasOnPath, containerSetting, isWindowsPod, podSetting, sharedOnPath, type Level, type Lookup } from '../_lib/securityContext';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -49,8 +51,8 @@ export default defineRule({
       ctx.report({
         node: alias ?? node,
         message: level === 'container'
-          ? `${containerLabel(containers[0])} runs without a seccomp filter: its ${what}.`
-          : `The pod's ${what}, so ${containers.length === 1 ? 'container' : 'containers'} ${names(containers)} ${containers.length === 1 ? 'runs' : 'run'} without a seccomp filter.`,
+          ? `${upperFirst(containerLabel(containers[0]))} runs without a seccomp filter: its ${what}.`
+          : `The pod's ${what}, so ${containerList(containers)} ${containers.length === 1 ? 'runs' : 'run'} without a seccomp filter.`,
         fix: !shared ? ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')) : undefined,
       });
     }
@@ -62,17 +64,13 @@ export default defineRule({
         message: all
           ? `${ctx.object.displayName} sets no seccomp profile, so its containers run without a seccomp filter.`
           : missing.length === 1
-            ? `${ctx.object.displayName} sets no seccomp profile for container ${names(missing)}, so it runs without a seccomp filter.`
-            : `${ctx.object.displayName} sets no seccomp profile for containers ${names(missing)}, so they run without a seccomp filter.`,
+            ? `${ctx.object.displayName} sets no seccomp profile for ${containerList(missing)}, so it runs without a seccomp filter.`
+            : `${ctx.object.displayName} sets no seccomp profile for ${containerList(missing)}, so they run without a seccomp filter.`,
         fix: editable ? ctx.fix('Set seccompProfile RuntimeDefault for the pod', true, ctx.edit.setIn(pod.spec, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' })) : undefined,
       });
     }
   },
 });
-
-function names(containers: Container[]): string {
-  return containers.map((c) => (c.name !== undefined ? `"${c.name}"` : `#${c.index + 1}`)).join(', ');
-}
 
 /** The container's effective profile: its field, its annotation, the pod's field, the pod's annotation. */
 function verdict(ctx: K8sContext<object>, c: Container): Verdict {
@@ -93,8 +91,8 @@ function fieldVerdict(ctx: K8sContext<object>, look: Lookup, holder: YMap): Verd
   if (look.state === 'unknown') return { state: 'unknown' };
   const map = asMap(look.node, ctx.doc);
   if (!map) return { state: 'unknown' };
-  const type = readKey(map, 'type', ctx.doc, look.level);
-  if (type.state !== 'set') return { state: 'unknown' };
+  const type = field(map, 'type', ctx.doc);
+  if (type.state !== 'value') return { state: 'unknown' };
   const value = str(type.node, ctx.doc);
   if (value === 'RuntimeDefault' || value === 'Localhost') return { state: 'confined' };
   if (value === 'Unconfined') {
@@ -108,8 +106,8 @@ function annotationVerdict(ctx: K8sContext<object>, key: string, level: Level): 
   const pod = ctx.object.pod!;
   const annotations = asMap(getIn(pod.map, ['metadata', 'annotations'], ctx.doc), ctx.doc);
   if (!annotations) return pod.annotations[key] !== undefined ? { state: 'unknown' } : undefined;
-  const look = readKey(annotations, key, ctx.doc, level);
-  if (look.state === 'unset') return undefined;
+  const look = field(annotations, key, ctx.doc);
+  if (look.state === 'absent' || look.state === 'null') return undefined;
   if (look.state === 'unknown') return { state: 'unknown' };
   const value = str(getNode(annotations, key, ctx.doc), ctx.doc)?.trim();
   if (value === 'runtime/default' || value === 'docker/default' || value?.startsWith('localhost/')) return { state: 'confined' };

@@ -1,6 +1,6 @@
 // Flags container environment variables that look like secrets and carry a literal value instead of a secretKeyRef.
 import { asMap, defineRule, getNode, getPair, seqItems, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel } from '../_lib/images';
+import { containerLabel, upperFirst } from '../_lib/containers';
 
 /** Name tokens that on their own mark a secret. */
 const SECRET_WORDS = new Set([
@@ -87,7 +87,7 @@ export default defineRule({
         if (!looksLikeSecretName(name) || !couldBeSecretValue(value)) continue;
         ctx.report({
           node: valueNode,
-          message: `${containerLabel(c)} sets "${name}" as a literal value instead of a Secret reference.`,
+          message: `${upperFirst(containerLabel(c))} sets "${name}" as a literal value instead of a Secret reference.`,
         });
       }
     }

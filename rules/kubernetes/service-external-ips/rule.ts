@@ -1,6 +1,7 @@
 // Flags Services that set spec.externalIPs, which can capture traffic for any address (CVE-2020-8554).
 import { defineRule, getNode, getPair, seqItems } from '../../../server/src/engine/api';
-import { editableHere, isCoreService, removePairCleanly, writtenValue } from '../_lib/network';
+import { editableHere, removePairCleanly, writtenValue } from '../_lib/fields';
+import { isCoreService } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-external-ips',

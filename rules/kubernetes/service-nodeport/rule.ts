@@ -1,6 +1,7 @@
 // Flags Services of type NodePort, which open a port on every node of the cluster.
 import { asMap, asSeq, defineRule, getPair } from '../../../server/src/engine/api';
-import { editableHere, isCoreService, removePairCleanly, serviceType, writtenValue, type Edit } from '../_lib/network';
+import { editableHere, removePairCleanly, writtenValue, type Edit } from '../_lib/fields';
+import { isCoreService, serviceType } from '../_lib/network';
 
 export default defineRule({
   id: 'k8s/service-nodeport',

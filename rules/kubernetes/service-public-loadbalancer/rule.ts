@@ -1,6 +1,7 @@
 // Flags LoadBalancer Services that get an internet-facing load balancer open to every source address.
 import { asMap, defineRule, getNode, mapEntries, str } from '../../../server/src/engine/api';
-import { exactStrings, isCoreService, isOpenCidr, isPrivateAddress, serviceType, writtenValue } from '../_lib/network';
+import { exactStrings, writtenValue } from '../_lib/fields';
+import { isCoreService, isOpenCidr, isPrivateAddress, serviceType } from '../_lib/network';
 
 /** Annotations that make the cloud provision an internal load balancer, with the values that mean so (lower case). */
 const INTERNAL_ANNOTATIONS: Record<string, (v: string) => boolean> = {

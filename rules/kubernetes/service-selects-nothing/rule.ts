@@ -1,6 +1,8 @@
 // Flags Services whose selector matches the pods of no workload in the workspace (a dangling Service).
 import { asMap, defineRule, getIn, getNode, getPair, K8sWorkspaceView, matchPlainSelector, type K8sObject } from '../../../server/src/engine/api';
-import { CONTROLLER_POD_LABELS, definesPods, exactStringMap, formatLabels, isCoreService, isCustomResource, podLabels, sameFolderTree, serviceType } from '../_lib/network';
+import { exactStringMap } from '../_lib/fields';
+import { CONTROLLER_POD_LABELS, formatLabels, isCoreService, isCustomResource, sameFolderTree, serviceType } from '../_lib/network';
+import { definesPods, podLabels } from '../_lib/pods';
 
 /** Edit distance, bounded: returns max + 1 as soon as it is exceeded. */
 function distance(a: string, b: string, max: number): number {

@@ -1,7 +1,11 @@
 // Flags replicated or autoscaled Deployments and StatefulSets that no PodDisruptionBudget of the workspace covers.
 import { defineRule, K8sWorkspaceView } from '../../../server/src/engine/api';
+import { autoscalersOf } from '../_lib/autoscalers';
+import { pdbSelects } from '../_lib/budgets';
+import { type AnyCtx } from '../_lib/fields';
+import { selectorMatchLabels } from '../_lib/pods';
+import { replicasOf } from '../_lib/replicas';
 import { allWritable } from '../_lib/scalars';
-import { autoscalersOf, pdbSelects, replicasOf, selectorMatchLabels, type AnyCtx } from '../_lib/workloads-resources';
 
 /** policy/v1 is served from Kubernetes 1.21; older clusters only know policy/v1beta1. */
 function pdbApiVersion(version: string): string {

@@ -1,6 +1,7 @@
 // Flags containers whose root filesystem is writable: readOnlyRootFilesystem is not true.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { aliasOnPath, containerLabel, containerSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
+import { containerLabel, upperFirst } from '../_lib/containers';
+import { aliasOnPath, containerSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
   id: 'k8s/writable-root-filesystem',
@@ -32,14 +33,14 @@ export default defineRule({
         if (bool(look.node, ctx.doc) !== false) continue;
         ctx.report({
           node: alias ?? look.node,
-          message: `${containerLabel(c)} sets readOnlyRootFilesystem: false, so its root filesystem is writable.`,
+          message: `${upperFirst(containerLabel(c))} sets readOnlyRootFilesystem: false, so its root filesystem is writable.`,
           fix: editable ? ctx.fix('Set readOnlyRootFilesystem: true', true, ctx.edit.setScalar(look.node, true)) : undefined,
         });
         continue;
       }
       ctx.report({
         node: c.anchor,
-        message: `${containerLabel(c)} has a writable root filesystem: securityContext.readOnlyRootFilesystem is not set to true.`,
+        message: `${upperFirst(containerLabel(c))} has a writable root filesystem: securityContext.readOnlyRootFilesystem is not set to true.`,
         fix: editable ? ctx.fix('Set readOnlyRootFilesystem: true', true, ctx.edit.setIn(c.map, ['securityContext', 'readOnlyRootFilesystem'], true)) : undefined,
       });
     }
