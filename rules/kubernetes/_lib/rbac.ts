@@ -73,8 +73,3 @@ export function firstOf(items: ListItem[], values: readonly string[]): ListItem 
 export function isBuiltInRbac(object: { name?: string; labels: Record<string, string> }): boolean {
   return !!object.name?.startsWith('system:') || object.labels['kubernetes.io/bootstrapping'] === 'rbac-defaults';
 }
-
-/** `Role "name"` or `ClusterRole "name"` for messages. */
-export function roleLabel(kind: string, name: string | undefined): string {
-  return name ? `${kind} "${name}"` : kind;
-}

@@ -1,6 +1,6 @@
 // Container CPU and memory requests and limits: what is set, what Kubernetes or the workspace fills in, and the shared check.
 import { asMap, asSeq, getNode, getPair, K8sWorkspaceView, num, PLACEHOLDER, seqItems, str, type Container, type K8sObject, type YMap } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from './containers';
+import { containerLabel, upperFirst } from './names';
 import { canMarkPlaceholder, field, hasMergeKey, insertionTarget, type AnyCtx, type Doc } from './fields';
 
 export type ResourceName = 'cpu' | 'memory';

@@ -1,6 +1,6 @@
 // Flags containers that may gain more privileges than their parent process: allowPrivilegeEscalation is not false.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { addsSysAdmin, aliasOnPath, containerSetting, isPrivileged, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Flags containers that keep the runtime's default Linux capabilities: capabilities.drop does not include ALL.
 import { asSeq, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { aliasOnPath, capabilitiesSetting, capabilityList, isPrivileged, isWindowsPod, normalizeCapability, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Flags long-running app containers that define no readiness probe.
 import { asSeq, defineRule, LONG_RUNNING_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { field } from '../_lib/fields';
 import { isLongRunning } from '../_lib/pods';
 import { missingProbeFix } from '../_lib/probes';

@@ -1,6 +1,7 @@
 // Flags CronJobs without spec.startingDeadlineSeconds.
 import { defineRule, PLACEHOLDER } from '../../../server/src/engine/api';
 import { canMarkPlaceholder, field } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 
 export default defineRule({
   id: 'k8s/cronjob-missing-deadline',
@@ -28,7 +29,7 @@ export default defineRule({
     if (f.state !== 'absent' && f.state !== 'null') return;
     ctx.report({
       node: ctx.object.anchor,
-      message: `${ctx.object.displayName} sets no startingDeadlineSeconds, so missed runs start however late they are.`,
+      message: `${objectLabel(ctx.object)} sets no startingDeadlineSeconds, so missed runs start however late they are.`,
       fix: canMarkPlaceholder(ctx, spec)
         ? ctx.fix('Set a placeholder startingDeadlineSeconds of 300', false, ctx.edit.setIn(spec, ['startingDeadlineSeconds'], 300, PLACEHOLDER))
         : undefined,

@@ -1,6 +1,6 @@
 // Flags containers that add a dangerous Linux capability (SYS_ADMIN, NET_ADMIN, SYS_PTRACE, ALL, ...) in capabilities.add.
 import { defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { capabilitiesSetting, capabilityList, isPrivileged, normalizeCapability } from '../_lib/securityContext';
 
 /** What each default capability hands the process, for the message. */

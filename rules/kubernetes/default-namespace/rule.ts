@@ -1,5 +1,6 @@
 // Flags namespaced objects whose metadata.namespace is explicitly `default`.
 import { CLUSTER_SCOPED_KINDS, defineRule, getNode } from '../../../server/src/engine/api';
+import { objectLabel } from '../_lib/names';
 
 /** Cluster-scoped kinds beyond the engine's list; kinds named `Cluster…` are treated as cluster-scoped too. */
 const MORE_CLUSTER_SCOPED = new Set([
@@ -38,6 +39,6 @@ export default defineRule({
     if (NAMESPACE_POLICY_KINDS.has(object.kind) || BUILT_IN.has(`${object.kind}/${object.name}`)) return;
     const node = getNode(object.metadata, 'namespace', doc);
     if (!node) return;
-    ctx.report({ node, message: `${object.displayName} is placed in the shared \`default\` namespace.` });
+    ctx.report({ node, message: `${objectLabel(object)} is placed in the shared "default" namespace.` });
   },
 });

@@ -1,6 +1,7 @@
 // Flags pods that run as their namespace's `default` service account while a token of it is mounted.
 import { bool, defineRule, K8sWorkspaceView, str, WORKLOAD_KINDS, type K8sContext } from '../../../server/src/engine/api';
 import { field } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 
 export default defineRule({
   id: 'k8s/default-service-account',
@@ -39,13 +40,13 @@ export default defineRule({
       if (name === undefined || (name !== '' && name !== 'default')) return;
       ctx.report({
         node: look.node,
-        message: `${ctx.object.displayName} runs as the namespace's default service account (${key}: ${name === '' ? '""' : 'default'}).`,
+        message: `${objectLabel(ctx.object)} runs as the namespace's default service account (${key}: ${name === '' ? '""' : 'default'}).`,
       });
       return;
     }
     ctx.report({
       node: ctx.object.anchor,
-      message: `${ctx.object.displayName} runs as the namespace's default service account: its pod spec sets no serviceAccountName.`,
+      message: `${objectLabel(ctx.object)} runs as the namespace's default service account: its pod spec sets no serviceAccountName.`,
     });
   },
 });

@@ -2,6 +2,7 @@
 import { asMap, asSeq, defineRule, getIn, getNode, K8sWorkspaceView, seqItems, str, type K8sObject } from '../../../server/src/engine/api';
 import { autoscalersOf } from '../_lib/autoscalers';
 import { editableHere, field, insertionTarget, localValue, type AnyCtx } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { replicasOf } from '../_lib/replicas';
 
 /**
@@ -73,7 +74,7 @@ export default defineRule({
     if (omitted) {
       ctx.report({
         node: obj.anchor,
-        message: `${obj.displayName} sets no replicas, so it runs a single replica and a crash or node drain leaves it unavailable.`,
+        message: `${objectLabel(obj)} sets no replicas, so it runs a single replica and a crash or node drain leaves it unavailable.`,
         fix: obj.kind === 'Deployment' && obj.spec && insertionTarget(obj.spec, ['replicas'], ctx.doc) ? ctx.fix('Run 2 replicas', false, ctx.edit.setIn(obj.spec, ['replicas'], 2)) : undefined,
       });
       return;
@@ -82,7 +83,7 @@ export default defineRule({
     const here = localValue(r.pair) ?? r.node;
     ctx.report({
       node: here,
-      message: `${obj.displayName} runs a single replica, so a crash or node drain leaves it unavailable.`,
+      message: `${objectLabel(obj)} runs a single replica, so a crash or node drain leaves it unavailable.`,
       // A second StatefulSet replica only helps when the application replicates its state: no fix there.
       fix: obj.kind === 'Deployment' && editableHere(here, ctx.doc) ? ctx.fix('Run 2 replicas', false, ctx.edit.setScalar(here, 2)) : undefined,
     });

@@ -1,5 +1,6 @@
 // Flags objects whose apiVersion is deprecated or removed for their kind at the target Kubernetes version; rewrites it where safe.
 import { asMap, defineRule, getNode, isNullish, mapEntries, seqItems, type K8sContext, type YNode } from '../../../server/src/engine/api';
+import { objectLabel } from '../_lib/names';
 import { lookupDeprecatedApi, type DeprecatedApi } from './apiTable';
 
 type Version = [number, number];
@@ -94,9 +95,9 @@ export default defineRule({
     let message: string;
     let severity: 'error' | 'warning' = 'error';
     if (atLeast(target, removed)) {
-      message = `${entry.apiVersion} ${object.kind} was removed in ${entry.removed}${use}${note}.`;
+      message = `${objectLabel(object)} uses ${entry.apiVersion}, which was removed in ${entry.removed}${use}${note}.`;
     } else if (atLeast(target, deprecated)) {
-      message = `${entry.apiVersion} ${object.kind} is deprecated since ${entry.deprecated}, removed in ${entry.removed}${use}${note}.`;
+      message = `${objectLabel(object)} uses ${entry.apiVersion}, deprecated since ${entry.deprecated} and removed in ${entry.removed}${use}${note}.`;
       severity = 'warning';
     } else {
       return;

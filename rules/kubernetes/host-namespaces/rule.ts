@@ -1,6 +1,7 @@
 // Flags pods that share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC: true).
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
 import { field } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { aliasOnPath, sharedOnPath } from '../_lib/securityContext';
 
 const NAMESPACES: ReadonlyArray<[key: string, what: string]> = [
@@ -42,7 +43,7 @@ export default defineRule({
       const alias = aliasOnPath(spec, [key], ctx.doc);
       ctx.report({
         node: alias ?? look.node,
-        message: `${ctx.object.displayName} sets ${key}: true, sharing ${what}.`,
+        message: `${objectLabel(ctx.object)} sets ${key}: true, sharing ${what}.`,
         fix: !sharedOnPath(spec, [key], ctx.doc) ? ctx.fix(`Set ${key}: false`, false, ctx.edit.setScalar(look.node, false)) : undefined,
       });
     }

@@ -1,6 +1,6 @@
 // Flags container ports bound to a port of the node (hostPort).
 import { asMap, asSeq, bool, defineRule, getNode, num, WORKLOAD_KINDS, type YNode } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { field, removePairCleanly } from '../_lib/fields';
 import { aliasOnPath, sharedOnPath } from '../_lib/securityContext';
 

@@ -2,6 +2,7 @@
 import { defineRule } from '../../../server/src/engine/api';
 import { autoscalersOf } from '../_lib/autoscalers';
 import { field, isAnchored, localValue } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 
 export default defineRule({
   id: 'k8s/hpa-target-has-static-replicas',
@@ -32,7 +33,7 @@ export default defineRule({
     if (scalers.length === 0) return;
     ctx.report({
       node: replicas.pair,
-      message: `${obj.displayName} sets replicas although ${scalers[0].displayName} scales it, so every apply resets the replica count.`,
+      message: `${objectLabel(obj)} sets replicas although ${objectLabel(scalers[0])} scales it, so every apply resets the replica count.`,
       // An anchored value may be used elsewhere: removing it would leave those aliases dangling.
       fix: isAnchored(localValue(replicas.pair)) ? undefined : ctx.fix('Remove replicas', true, ctx.edit.removePair(spec, 'replicas')),
     });

@@ -1,6 +1,6 @@
 // Flags container images referenced by tag only, without an immutable digest.
 import { defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { containerImage, managedImages } from '../_lib/images';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Flags containers whose effective imagePullPolicy is not Always; the fix sets it.
 import { defineRule, getNode, getPair, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { containerImage } from '../_lib/images';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
         if (policy !== 'IfNotPresent' && policy !== 'Never') continue;
         ctx.report({
           node,
-          message: `${upperFirst(containerLabel(c))} sets imagePullPolicy ${policy}, so a node may start a cached image without checking the registry.`,
+          message: `${upperFirst(containerLabel(c))} sets imagePullPolicy: ${policy}, so a node may start a cached image without checking the registry.`,
           fix: ctx.fix('Set imagePullPolicy: Always', true, ctx.edit.setScalar(node, 'Always')),
         });
         continue;

@@ -1,6 +1,6 @@
 // Flags container images with no tag and no digest, or tagged `latest`.
 import { defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { containerImage, managedImages } from '../_lib/images';
 
 export default defineRule({
@@ -30,9 +30,9 @@ export default defineRule({
       const managed = managedImages(ctx.workspace);
       if (managed.versioned.has(image.ref.name) && !managed.latest.has(image.ref.name)) continue;
       if (image.ref.tag === undefined) {
-        ctx.report({ node: image.node, message: `${upperFirst(containerLabel(c))} uses image "${image.text}" without a tag, which means whatever \`latest\` points to at pull time.` });
+        ctx.report({ node: image.node, message: `${upperFirst(containerLabel(c))} uses image "${image.text}" without a tag, which means whatever "latest" points to at pull time.` });
       } else if (image.ref.tag === 'latest') {
-        ctx.report({ node: image.node, message: `${upperFirst(containerLabel(c))} uses the mutable \`latest\` tag of "${image.ref.name}".` });
+        ctx.report({ node: image.node, message: `${upperFirst(containerLabel(c))} uses the mutable "latest" tag of "${image.ref.name}".` });
       }
     }
   },

@@ -1,6 +1,7 @@
 // Flags ingress-nginx snippet annotations, which inject raw NGINX configuration into the shared controller.
 import { asMap, defineRule, deref, getPair, mapEntries } from '../../../server/src/engine/api';
 import { editableHere, removePairCleanly, writtenValue } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { isKubernetesIngress } from '../_lib/network';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
@@ -38,7 +39,7 @@ export default defineRule({
         : getPair(metadata, 'annotations') && removePairCleanly(ctx.edit, metadata, 'annotations');
       ctx.report({
         node: deref(written, ctx.doc) === written ? pair : written,
-        message: `Ingress "${ctx.object.name ?? '(unnamed)'}" injects raw NGINX configuration through ${key.slice(PREFIX.length)}, which runs with the ingress controller's privileges.`,
+        message: `${objectLabel(ctx.object)} injects raw NGINX configuration through ${key.slice(PREFIX.length)}, which runs with the ingress controller's privileges.`,
         fix: here ? ctx.fix(`Remove the ${key.slice(PREFIX.length)} annotation`, false, removal || undefined) : undefined,
       });
     }

@@ -1,6 +1,7 @@
 // Flags Ingresses that serve hosts over plain HTTP: no tls section, or hosts the tls section does not cover.
 import { asMap, asSeq, defineRule, deref, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, str, type K8sContext, type YNode } from '../../../server/src/engine/api';
 import { editableHere, exactStrings, writtenValue, type Edit } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { isKubernetesIngress } from '../_lib/network';
 
 /** Annotations through which controllers terminate TLS without a tls section (value test on the lower-cased value). */
@@ -87,7 +88,6 @@ export default defineRule({
       if (!map || (hostNode && host === undefined)) allHostsKnown = false;
       else if (hostNode && host) hosts.push({ host, node: deref(item, ctx.doc) === item ? hostNode : (item as YNode) });
     }
-    const name = o.name ?? '(unnamed)';
 
     const tlsNode = getNode(spec, 'tls', ctx.doc);
     const tlsSeq = asSeq(tlsNode, ctx.doc);
@@ -103,8 +103,8 @@ export default defineRule({
       ctx.report({
         node: rulesPair,
         message: unique.length > 0
-          ? `Ingress "${name}" serves ${unique.map((h) => `"${h}"`).join(', ')} over plain HTTP: ${why}.`
-          : `Ingress "${name}" serves its rules over plain HTTP: ${why}.`,
+          ? `${objectLabel(o)} serves ${unique.map((h) => `"${h}"`).join(', ')} over plain HTTP: ${why}.`
+          : `${objectLabel(o)} serves its rules over plain HTTP: ${why}.`,
         fix,
       });
       return;
@@ -124,7 +124,7 @@ export default defineRule({
       const edit = tlsSeq && specHere && editableHere(writtenValue(spec, 'tls'), ctx.doc) ? ctx.edit.appendToSeq(tlsSeq, { hosts: [host], secretName: secretNameFor(host) }) : undefined;
       ctx.report({
         node,
-        message: `Host "${host}" of Ingress "${name}" is not listed under tls, so it is served over plain HTTP.`,
+        message: `Host "${host}" of ${objectLabel(o)} is not listed under tls, so it is served over plain HTTP.`,
         fix: edit ? ctx.fix(`Add a tls entry for ${host}`, false, markSecretName(ctx, [edit])) : undefined,
       });
     }

@@ -1,6 +1,7 @@
 // Flags standalone Jobs without spec.ttlSecondsAfterFinished.
 import { defineRule, PLACEHOLDER } from '../../../server/src/engine/api';
 import { canMarkPlaceholder, field } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 
 /** Annotations of tools that delete the Job themselves (hook delete policies apply by default). */
 const MANAGED_BY_HOOKS = ['helm.sh/hook', 'argocd.argoproj.io/hook'];
@@ -34,7 +35,7 @@ export default defineRule({
     if (f.state !== 'absent' && f.state !== 'null') return;
     ctx.report({
       node: obj.anchor,
-      message: `${obj.displayName} sets no ttlSecondsAfterFinished, so it and its pods stay in the cluster after it finishes.`,
+      message: `${objectLabel(obj)} sets no ttlSecondsAfterFinished, so it and its pods stay in the cluster after it finishes.`,
       fix: canMarkPlaceholder(ctx, spec)
         ? ctx.fix('Set a placeholder ttlSecondsAfterFinished of 86400', false, ctx.edit.setIn(spec, ['ttlSecondsAfterFinished'], 86400, PLACEHOLDER))
         : undefined,

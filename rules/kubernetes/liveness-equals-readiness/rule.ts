@@ -1,6 +1,6 @@
 // Flags containers whose liveness and readiness probes are identical once defaults are filled in.
 import { defineRule, LONG_RUNNING_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { field } from '../_lib/fields';
 import { isLongRunning } from '../_lib/pods';
 import { canonical, probeWithDefaults, stableText } from '../_lib/probes';

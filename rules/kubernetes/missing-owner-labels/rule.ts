@@ -1,6 +1,7 @@
 // Flags objects whose metadata.labels lack the labels that say what they are and who owns them (configurable).
 import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, yamlFlow, type K8sObject } from '../../../server/src/engine/api';
 import { editableHere, writtenValue, type Edit } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { allWritable, misreadByKubernetes } from '../_lib/scalars';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -103,10 +104,9 @@ export default defineRule({
     } else {
       edits = ctx.edit.setIn(o.metadata, ['labels'], values, block ? PLACEHOLDER : undefined);
     }
-    const kindName = `${o.kind} "${o.name ?? '(unnamed)'}"`;
     ctx.report({
       node: labelsPair ?? o.anchor,
-      message: `${kindName} lacks the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]} label${missing.length > 1 ? 's' : ''}.`,
+      message: `${objectLabel(o)} lacks the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]} label${missing.length > 1 ? 's' : ''}.`,
       fix: ctx.fix(`Add ${missing.join(', ')} with placeholder values`, false, edits),
     });
   },

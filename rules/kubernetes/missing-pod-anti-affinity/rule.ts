@@ -2,6 +2,7 @@
 import { asMap, asSeq, defineRule, getNode, hasKey, mapEntries, matchLabelSelector, seqItems, type YNode } from '../../../server/src/engine/api';
 import { autoscalersOf, minAutoscaledReplicas } from '../_lib/autoscalers';
 import { field, insertionTarget, type AnyCtx } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { podLabels, selectorMatchLabels } from '../_lib/pods';
 import { replicasOf } from '../_lib/replicas';
 import { allWritable } from '../_lib/scalars';
@@ -95,8 +96,8 @@ export default defineRule({
     ctx.report({
       node: obj.anchor,
       message: spread === 'none'
-        ? `${obj.displayName} runs ${n} replicas with no pod anti-affinity or topology spread, so they may all land on one node.`
-        : `${obj.displayName} runs ${n} replicas, but its pod anti-affinity and topology spread select none of its own pods, so they may all land on one node.`,
+        ? `${objectLabel(obj)} runs ${n} replicas with no pod anti-affinity or topology spread, so they may all land on one node.`
+        : `${objectLabel(obj)} runs ${n} replicas, but its pod anti-affinity and topology spread select none of its own pods, so they may all land on one node.`,
       // Existing terms are the author's: only a spec without any gets the generated one.
       fix: spread === 'none' ? antiAffinityFix(ctx) : undefined,
     });

@@ -1,5 +1,6 @@
 // Flags Namespaces defined in the workspace that no ResourceQuota of the workspace covers.
 import { defineRule, PLACEHOLDER, yamlScalar } from '../../../server/src/engine/api';
+import { objectLabel } from '../_lib/names';
 import { misreadByKubernetes } from '../_lib/scalars';
 
 /** Namespaces the cluster creates and manages itself. */
@@ -36,7 +37,7 @@ export default defineRule({
     }
     ctx.report({
       node: ns.anchor,
-      message: `Namespace "${name}" has no ResourceQuota, so its workloads can use the whole cluster.`,
+      message: `${objectLabel(ns)} has no ResourceQuota, so its workloads can use the whole cluster.`,
       fix: quotaFix(),
     });
 

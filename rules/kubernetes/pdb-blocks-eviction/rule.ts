@@ -2,6 +2,7 @@
 import { BATCH_KINDS, defineRule, keyText, LONG_RUNNING_KINDS, num, str, type K8sObject, type YNode, type YPair } from '../../../server/src/engine/api';
 import { pdbSelects } from '../_lib/budgets';
 import { editableHere, field, localValue, type AnyCtx, type Doc } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { plannedPods } from '../_lib/replicas';
 
 /** Two objects certainly land in the same namespace: both name it, or neither does and they share a file. */
@@ -73,7 +74,7 @@ export default defineRule({
     const report = (pair: YPair, node: YNode, why: string) => {
       ctx.report({
         node: localValue(pair) ?? node,
-        message: `PodDisruptionBudget "${obj.name ?? '(unnamed)'}" ${why}, so it blocks every eviction and node drains never finish.`,
+        message: `${objectLabel(obj)} ${why}, so it blocks every eviction and node drains never finish.`,
         fix: ctx.fix('Allow one eviction at a time (maxUnavailable: 1)', false, replaceWithMaxUnavailable(ctx, pair, node)),
       });
     };

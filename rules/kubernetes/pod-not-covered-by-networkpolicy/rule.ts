@@ -1,6 +1,7 @@
 // Flags long-running workloads whose pods no NetworkPolicy of the workspace selects, so they take traffic from anywhere.
 import { asMap, bool, defineRule, getIn, getNode, K8sWorkspaceView, LONG_RUNNING_KINDS, matchLabelSelector, yamlScalar, type K8sObject } from '../../../server/src/engine/api';
 import { exactStringMap } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { CLUSTER_WIDE_POLICY_KINDS, OTHER_POLICY_KINDS } from '../_lib/network';
 import { podLabels } from '../_lib/pods';
 import { allWritable } from '../_lib/scalars';
@@ -97,7 +98,7 @@ export default defineRule({
       : undefined;
     ctx.report({
       node: o.anchor,
-      message: `${o.kind === 'Pod' ? 'Pod' : `The pods of ${o.kind}`} "${o.name ?? '(unnamed)'}" ${o.kind === 'Pod' ? 'is' : 'are'} selected by no NetworkPolicy, so ${o.kind === 'Pod' ? 'it accepts' : 'they accept'} traffic from any pod and may connect anywhere.`,
+      message: `${o.kind === 'Pod' ? objectLabel(o) : `The pods of ${objectLabel(o)}`} ${o.kind === 'Pod' ? 'is' : 'are'} selected by no NetworkPolicy, so ${o.kind === 'Pod' ? 'it accepts' : 'they accept'} traffic from any pod and may connect anywhere.`,
       fix,
     });
   },

@@ -1,6 +1,6 @@
 // Flags containers with securityContext.privileged: true.
 import { bool, defineRule, getIn, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 
 export default defineRule({
   id: 'k8s/privileged-container',

@@ -1,6 +1,6 @@
 // Flags containers that listen on port 22 (SSH) or another port below 1024, and Services that forward to port 22.
 import { asMap, asSeq, defineRule, deref, getNode, getPair, num, str, WORKLOAD_KINDS, type YNode } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, objectLabel, upperFirst } from '../_lib/names';
 import { writtenValue, type Doc } from '../_lib/fields';
 import { isCoreService } from '../_lib/network';
 
@@ -49,7 +49,7 @@ export default defineRule({
         if (!node || num(node, ctx.doc) !== SSH_PORT) continue;
         ctx.report({
           node: localTarget(item, node, ctx.doc),
-          message: `Service "${o.name ?? '(unnamed)'}" forwards to port 22 (SSH) of its pods.`,
+          message: `${objectLabel(o)} forwards to port 22 (SSH) of its pods.`,
         });
       }
       return;

@@ -1,6 +1,6 @@
 // Flags probes whose port is not among the ports the container (or, for a number, the pod) declares.
 import { asMap, asSeq, defineRule, getNode, getPair, num, seqItems, str, WORKLOAD_KINDS, type Container } from '../../../server/src/engine/api';
-import { containerLabel } from '../_lib/containers';
+import { containerLabel } from '../_lib/names';
 import { field, hasMergeKey, localValue, type AnyCtx } from '../_lib/fields';
 
 const PROBES = [['livenessProbe', 'Liveness'], ['readinessProbe', 'Readiness'], ['startupProbe', 'Startup']] as const;

@@ -1,5 +1,6 @@
 // Flags RoleBindings and ClusterRoleBindings that grant the cluster-admin ClusterRole to subjects outside Kubernetes itself.
 import { asMap, defineRule, getIn, getNode, RBAC_BINDING_KINDS, seqItems, str } from '../../../server/src/engine/api';
+import { objectLabel } from '../_lib/names';
 import { isBuiltInRbac } from '../_lib/rbac';
 
 export default defineRule({
@@ -38,7 +39,7 @@ export default defineRule({
     const shown = subjects.length > 3 ? `${subjects.slice(0, 3).join(', ')} and ${subjects.length - 3} more` : subjects.join(', ');
     ctx.report({
       node: nameNode,
-      message: `${object.kind} "${object.name ?? '(unnamed)'}" grants cluster-admin to ${shown}.`,
+      message: `${objectLabel(object)} grants cluster-admin to ${shown}.`,
     });
   },
 });

@@ -1,6 +1,7 @@
 // Flags Role and ClusterRole rules granting the escalate, bind or impersonate verbs where they take effect.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { isBuiltInRbac, policyRules, roleLabel, unscoped, type PolicyRule } from '../_lib/rbac';
+import { objectLabel } from '../_lib/names';
+import { isBuiltInRbac, policyRules, unscoped, type PolicyRule } from '../_lib/rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const ROLE_RESOURCES = ['roles', 'clusterroles', '*'];
@@ -56,7 +57,7 @@ export default defineRule({
         seen.add(verb.value);
         ctx.report({
           node: verb.node,
-          message: `${roleLabel(object.kind, object.name)} rule ${rule.number} grants \`${verb.value}\`, which ${EFFECT[verb.value]}.`,
+          message: `${objectLabel(object)} rule ${rule.number} grants the ${verb.value} verb, which ${EFFECT[verb.value]}.`,
         });
       }
     }

@@ -1,6 +1,7 @@
 // Flags Role and ClusterRole rules that allow exec, attach or port-forward into pods.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { coversCoreGroup, isBuiltInRbac, policyRules, roleLabel, unscoped } from '../_lib/rbac';
+import { objectLabel } from '../_lib/names';
+import { coversCoreGroup, isBuiltInRbac, policyRules, unscoped } from '../_lib/rbac';
 
 const SUBRESOURCES = ['exec', 'attach', 'portforward'];
 // Streaming connections are opened with create (POST) or, by older clients over WebSocket, with get.
@@ -35,7 +36,7 @@ export default defineRule({
       const names = [...new Set(hits.map((h) => h.value))].join(', ');
       ctx.report({
         node: hits[0].node,
-        message: `${roleLabel(object.kind, object.name)} rule ${rule.number} allows ${verbs.join(', ')} on ${names}, opening a session into pods in its scope.`,
+        message: `${objectLabel(object)} rule ${rule.number} allows ${verbs.join(', ')} on ${names}, opening a session into pods in its scope.`,
       });
     }
   },

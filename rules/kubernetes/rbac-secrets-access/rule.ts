@@ -1,6 +1,7 @@
 // Flags Role and ClusterRole rules that let a subject read Secrets (get, list, watch or `*` on `secrets`).
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { coversCoreGroup, firstOf, isBuiltInRbac, policyRules, roleLabel, unscoped } from '../_lib/rbac';
+import { objectLabel } from '../_lib/names';
+import { coversCoreGroup, firstOf, isBuiltInRbac, policyRules, unscoped } from '../_lib/rbac';
 
 const READ_VERBS = ['get', 'list', 'watch', '*'];
 
@@ -31,7 +32,7 @@ export default defineRule({
       if (verbs.length === 0) continue;
       ctx.report({
         node: secrets.node,
-        message: `${roleLabel(object.kind, object.name)} rule ${rule.number} can read every Secret in its scope (${[...new Set(verbs)].join(', ')}).`,
+        message: `${objectLabel(object)} rule ${rule.number} can read every Secret in its scope (${[...new Set(verbs)].join(', ')}).`,
       });
     }
   },

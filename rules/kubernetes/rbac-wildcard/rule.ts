@@ -1,6 +1,7 @@
 // Flags Role and ClusterRole rules that use `*` in verbs, resources or apiGroups.
 import { defineRule, RBAC_ROLE_KINDS } from '../../../server/src/engine/api';
-import { isBuiltInRbac, policyRules, roleLabel, type ListItem } from '../_lib/rbac';
+import { objectLabel } from '../_lib/names';
+import { isBuiltInRbac, policyRules, type ListItem } from '../_lib/rbac';
 
 export default defineRule({
   id: 'k8s/rbac-wildcard',
@@ -30,11 +31,11 @@ export default defineRule({
       }
       if (hits.length === 0) continue;
       hits.sort((a, b) => a[1].node.range![0] - b[1].node.range![0]);
-      const fields = hits.map(([f]) => `\`${f}\``);
+      const fields = hits.map(([f]) => f);
       const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
       ctx.report({
         node: hits[0][1].node,
-        message: `${roleLabel(object.kind, object.name)} rule ${rule.number} uses \`*\` in ${list}, which also matches anything added later.`,
+        message: `${objectLabel(object)} rule ${rule.number} uses "*" in ${list}, which also matches anything added later.`,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Flags containers that run, or may run, as root: runAsNonRoot is not true and runAsUser is not above 0 (pod level inherited).
 import { bool, defineRule, num, PLACEHOLDER, WORKLOAD_KINDS, type Container, type K8sContext, type YNode } from '../../../server/src/engine/api';
-import { containerLabel, containerList, upperFirst } from '../_lib/containers';
+import { containerLabel, containerList, objectLabel, upperFirst } from '../_lib/names';
 import { aliasOnPath, effectiveSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 /** The UID the placeholder fix suggests instead of 0; the user picks the real one. */
@@ -75,15 +75,15 @@ export default defineRule({
         const subject = containers.length === 1 ? `${names} runs` : `${names} run`;
         ctx.report({
           node: alias ?? node,
-          message: `The pod securityContext sets runAsUser: 0, so ${subject} as root.`,
+          message: `${objectLabel(ctx.object)} sets runAsUser: 0 in its pod securityContext, so ${subject} as root.`,
           fix: fixable ? uidFix(ctx, node) : undefined,
         });
       } else {
         ctx.report({
           node: alias ?? node,
           message: containers.length === 1
-            ? `The pod securityContext sets runAsNonRoot: false and ${names} sets no non-zero runAsUser, so it may run as root.`
-            : `The pod securityContext sets runAsNonRoot: false and ${names} set no non-zero runAsUser, so they may run as root.`,
+            ? `${objectLabel(ctx.object)} sets runAsNonRoot: false in its pod securityContext and ${names} sets no non-zero runAsUser, so it may run as root.`
+            : `${objectLabel(ctx.object)} sets runAsNonRoot: false in its pod securityContext and ${names} set no non-zero runAsUser, so they may run as root.`,
           fix: fixable ? ctx.fix('Set runAsNonRoot: true', false, ctx.edit.setScalar(node, true)) : undefined,
         });
       }

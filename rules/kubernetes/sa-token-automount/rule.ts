@@ -1,6 +1,7 @@
 // Flags pods that get a Kubernetes API token mounted automatically: automountServiceAccountToken is not false on the pod or its ServiceAccount.
 import { asMap, bool, defineRule, getNode, K8sWorkspaceView, seqItems, str, WORKLOAD_KINDS, type K8sContext, type K8sObject } from '../../../server/src/engine/api';
 import { field } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { aliasOnPath, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({
@@ -40,7 +41,7 @@ export default defineRule({
     if (own.state === 'value') {
       ctx.report({
         node: alias ?? own.node,
-        message: `${ctx.object.displayName} sets automountServiceAccountToken: true, so its containers get a token of service account "${account}".`,
+        message: `${objectLabel(ctx.object)} sets automountServiceAccountToken: true, so its containers get a token of service account "${account}".`,
         fix: editable ? ctx.fix('Set automountServiceAccountToken: false', false, ctx.edit.setScalar(own.node, false)) : undefined,
       });
       return;
@@ -57,8 +58,8 @@ export default defineRule({
     ctx.report({
       node: ctx.object.anchor,
       message: seen
-        ? `${ctx.object.displayName} mounts a token of service account "${account}": neither the pod spec nor the ServiceAccount sets automountServiceAccountToken: false.`
-        : `${ctx.object.displayName} mounts a token of service account "${account}": the pod spec does not set automountServiceAccountToken: false.`,
+        ? `${objectLabel(ctx.object)} mounts a token of service account "${account}": neither the pod spec nor the ServiceAccount sets automountServiceAccountToken: false.`
+        : `${objectLabel(ctx.object)} mounts a token of service account "${account}": the pod spec does not set automountServiceAccountToken: false.`,
       fix: editable ? ctx.fix('Set automountServiceAccountToken: false', true, ctx.edit.setIn(spec, ['automountServiceAccountToken'], false)) : undefined,
     });
   },

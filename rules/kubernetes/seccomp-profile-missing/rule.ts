@@ -1,6 +1,6 @@
 // Flags containers that no seccomp profile confines: no RuntimeDefault or Localhost profile at container or pod level, or Unconfined.
 import { asMap, defineRule, getIn, getNode, str, WORKLOAD_KINDS, type Container, type K8sContext, type YMap, type YNode, type YPair } from '../../../server/src/engine/api';
-import { containerLabel, containerList, upperFirst } from '../_lib/containers';
+import { containerLabel, containerList, objectLabel, upperFirst } from '../_lib/names';
 import { field } from '../_lib/fields';
 import { aliasOnPath, containerSetting, isWindowsPod, podSetting, sharedOnPath, type Level, type Lookup } from '../_lib/securityContext';
 
@@ -52,7 +52,7 @@ export default defineRule({
         node: alias ?? node,
         message: level === 'container'
           ? `${upperFirst(containerLabel(containers[0]))} runs without a seccomp filter: its ${what}.`
-          : `The pod's ${what}, so ${containerList(containers)} ${containers.length === 1 ? 'runs' : 'run'} without a seccomp filter.`,
+          : `${objectLabel(ctx.object)} runs ${containerList(containers)} without a seccomp filter: its pod ${what}.`,
         fix: !shared ? ctx.fix(annotation ? 'Use runtime/default' : 'Use RuntimeDefault', false, ctx.edit.setScalar(node, annotation ? 'runtime/default' : 'RuntimeDefault')) : undefined,
       });
     }
@@ -62,10 +62,10 @@ export default defineRule({
       ctx.report({
         node: ctx.object.anchor,
         message: all
-          ? `${ctx.object.displayName} sets no seccomp profile, so its containers run without a seccomp filter.`
+          ? `${objectLabel(ctx.object)} sets no seccomp profile, so its containers run without a seccomp filter.`
           : missing.length === 1
-            ? `${ctx.object.displayName} sets no seccomp profile for ${containerList(missing)}, so it runs without a seccomp filter.`
-            : `${ctx.object.displayName} sets no seccomp profile for ${containerList(missing)}, so they run without a seccomp filter.`,
+            ? `${objectLabel(ctx.object)} sets no seccomp profile for ${containerList(missing)}, so it runs without a seccomp filter.`
+            : `${objectLabel(ctx.object)} sets no seccomp profile for ${containerList(missing)}, so they run without a seccomp filter.`,
         fix: editable ? ctx.fix('Set seccompProfile RuntimeDefault for the pod', true, ctx.edit.setIn(pod.spec, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' })) : undefined,
       });
     }

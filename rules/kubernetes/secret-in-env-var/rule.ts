@@ -1,6 +1,6 @@
 // Flags container environment variables that look like secrets and carry a literal value instead of a secretKeyRef.
 import { asMap, defineRule, getNode, getPair, seqItems, str, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 
 /** Name tokens that on their own mark a secret. */
 const SECRET_WORDS = new Set([

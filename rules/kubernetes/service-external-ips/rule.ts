@@ -1,6 +1,7 @@
 // Flags Services that set spec.externalIPs, which can capture traffic for any address (CVE-2020-8554).
 import { defineRule, getNode, getPair, seqItems } from '../../../server/src/engine/api';
 import { editableHere, removePairCleanly, writtenValue } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { isCoreService } from '../_lib/network';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
     if (!isCoreService(ctx.object) || !pair || ips.length === 0) return;
     ctx.report({
       node: pair,
-      message: `Service "${ctx.object.name ?? '(unnamed)'}" sets externalIPs, so nodes route traffic for ${ips.length === 1 ? 'that address' : 'those addresses'} to its pods whoever owns ${ips.length === 1 ? 'it' : 'them'}.`,
+      message: `${objectLabel(ctx.object)} sets externalIPs, so nodes route traffic for ${ips.length === 1 ? 'that address' : 'those addresses'} to its pods whoever owns ${ips.length === 1 ? 'it' : 'them'}.`,
       fix: editableHere(writtenValue(ctx.object.root, 'spec'), ctx.doc) ? ctx.fix('Remove externalIPs', false, removePairCleanly(ctx.edit, spec, 'externalIPs')) : undefined,
     });
   },

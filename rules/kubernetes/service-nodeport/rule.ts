@@ -1,6 +1,7 @@
 // Flags Services of type NodePort, which open a port on every node of the cluster.
 import { asMap, asSeq, defineRule, getPair } from '../../../server/src/engine/api';
 import { editableHere, removePairCleanly, writtenValue, type Edit } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { isCoreService, serviceType } from '../_lib/network';
 
 export default defineRule({
@@ -38,7 +39,7 @@ export default defineRule({
     const complete = edits.every((e) => e !== undefined);
     ctx.report({
       node: typeNode,
-      message: `Service "${o.name ?? '(unnamed)'}" is of type NodePort, so its port is open on every node of the cluster.`,
+      message: `${objectLabel(o)} is of type NodePort, so its port is open on every node of the cluster.`,
       fix: complete ? ctx.fix('Change the type to ClusterIP', false, edits) : undefined,
     });
   },

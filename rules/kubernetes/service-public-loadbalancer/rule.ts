@@ -1,6 +1,7 @@
 // Flags LoadBalancer Services that get an internet-facing load balancer open to every source address.
 import { asMap, defineRule, getNode, mapEntries, str } from '../../../server/src/engine/api';
 import { exactStrings, writtenValue } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { isCoreService, isOpenCidr, isPrivateAddress, serviceType } from '../_lib/network';
 
 /** Annotations that make the cloud provision an internal load balancer, with the values that mean so (lower case). */
@@ -110,7 +111,7 @@ export default defineRule({
 
     ctx.report({
       node: typeNode,
-      message: `Service "${o.name ?? '(unnamed)'}" gets an internet-facing load balancer open to every source address (no internal-load-balancer annotation or loadBalancerSourceRanges).`,
+      message: `${objectLabel(o)} gets an internet-facing load balancer open to every source address (no internal-load-balancer annotation or loadBalancerSourceRanges).`,
     });
   },
 });

@@ -1,6 +1,7 @@
 // Flags Services whose selector matches the pods of no workload in the workspace (a dangling Service).
 import { asMap, defineRule, getIn, getNode, getPair, K8sWorkspaceView, matchPlainSelector, type K8sObject } from '../../../server/src/engine/api';
 import { exactStringMap } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { CONTROLLER_POD_LABELS, formatLabels, isCoreService, isCustomResource, sameFolderTree, serviceType } from '../_lib/network';
 import { definesPods, podLabels } from '../_lib/pods';
 
@@ -105,7 +106,7 @@ export default defineRule({
     const hint = Object.keys(shown).length > 0 ? `has ${formatLabels(shown)}` : 'has no pod labels';
     ctx.report({
       node: pair,
-      message: `Service "${svc.name ?? '(unnamed)'}" selects pods labelled ${formatLabels(selector)}, which no workload in the workspace has (${nearMiss.o.kind} "${nearMiss.o.name ?? '(unnamed)'}" ${hint}).`,
+      message: `${objectLabel(svc)} selects pods labelled ${formatLabels(selector)}, which no workload in the workspace has (${objectLabel(nearMiss.o)} ${hint}).`,
     });
   },
 });

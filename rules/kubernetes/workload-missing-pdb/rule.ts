@@ -3,6 +3,7 @@ import { defineRule, K8sWorkspaceView } from '../../../server/src/engine/api';
 import { autoscalersOf } from '../_lib/autoscalers';
 import { pdbSelects } from '../_lib/budgets';
 import { type AnyCtx } from '../_lib/fields';
+import { objectLabel } from '../_lib/names';
 import { selectorMatchLabels } from '../_lib/pods';
 import { replicasOf } from '../_lib/replicas';
 import { allWritable } from '../_lib/scalars';
@@ -47,7 +48,7 @@ export default defineRule({
     const what = autoscaled ? 'is autoscaled' : `runs ${(r as { value: number }).value} replicas`;
     ctx.report({
       node: obj.anchor,
-      message: `${obj.displayName} ${what} but no PodDisruptionBudget covers its pods, so a node drain may evict them all at once.`,
+      message: `${objectLabel(obj)} ${what} but no PodDisruptionBudget covers its pods, so a node drain may evict them all at once.`,
       fix: pdbFix(ctx),
     });
   },

@@ -1,6 +1,6 @@
 // Flags containers whose root filesystem is writable: readOnlyRootFilesystem is not true.
 import { bool, defineRule, WORKLOAD_KINDS } from '../../../server/src/engine/api';
-import { containerLabel, upperFirst } from '../_lib/containers';
+import { containerLabel, upperFirst } from '../_lib/names';
 import { aliasOnPath, containerSetting, isWindowsPod, sharedOnPath } from '../_lib/securityContext';
 
 export default defineRule({

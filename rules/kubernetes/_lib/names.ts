@@ -1,5 +1,10 @@
-// How messages name containers: one format for every rule.
+// How messages name objects and containers: one format for every rule.
 import type { Container } from '../../../server/src/engine/api';
+
+/** An object as messages name it: `Deployment "web"`, or `Deployment (unnamed)`. */
+export function objectLabel(o: { kind: string; name?: string }): string {
+  return o.name !== undefined ? `${o.kind} "${o.name}"` : `${o.kind} (unnamed)`;
+}
 
 const KIND_WORDS: Record<Container['kind'], string> = {
   container: 'container',
