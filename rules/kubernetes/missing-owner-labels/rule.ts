@@ -103,6 +103,9 @@ export default defineRule({
       edits = [{ start: labels.range![0], end: labels.range![1], newText: ctx.edit.json ? JSON.stringify(values) : yamlFlow(values) }];
     } else {
       edits = ctx.edit.setIn(o.metadata, ['labels'], values, block ? PLACEHOLDER : undefined);
+      // The editor inserts each key on its own; after a flow map's trailing comma (`{ tier: x, }`) only the
+      // first insertion gets a separator, so several would run together: no fix then.
+      if (labels?.flow && edits.slice(1).some((e) => !e.newText.startsWith(','))) edits = [];
     }
     ctx.report({
       node: labelsPair ?? o.anchor,
