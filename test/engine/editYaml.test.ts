@@ -86,8 +86,8 @@ describe('YAML edits: setIn', () => {
   it('inserts into a multi-line flow map', () => {
     const text = 'c: {\n  a: 1,\n  b: 2\n}\n';
     const { map, edit } = mapAt(text, ['c']);
-    const out = applyAndReparse(text, edit.insertPair(map, 'x', 'y'));
-    assert.equal(out, 'c: {\n  a: 1,\n  b: 2,\n  x: y\n}\n');
+    const out = applyAndReparse(text, edit.insertPair(map, 'x', 'z'));
+    assert.equal(out, 'c: {\n  a: 1,\n  b: 2,\n  x: z\n}\n');
   });
 
   it('fills an empty flow map', () => {

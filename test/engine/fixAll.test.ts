@@ -9,7 +9,7 @@ import { lines, testRule, URI } from './support';
 const addLabel = (key: string) => testRule(`k8s/test-label-${key}`, (ctx) => {
   const labels = asMap(getIn(ctx.object.root, ['metadata', 'labels'], ctx.doc), ctx.doc);
   if (!labels || hasKey(labels, key)) return;
-  ctx.report({ node: labels, message: `label ${key} missing`, fix: ctx.fix(`Add ${key}`, true, ctx.edit.setIn(labels, [key], 'yes')) });
+  ctx.report({ node: labels, message: `label ${key} missing`, fix: ctx.fix(`Add ${key}`, true, ctx.edit.setIn(labels, [key], 'ok')) });
 }, { fixable: true });
 
 const manifest = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  labels:', '    app: web   # keep', 'data: { a: "1" }');
@@ -31,7 +31,7 @@ describe('fix-all', () => {
     assert.equal(result.passes, 1);
     assert.equal(result.applied, 2);
     assert.deepEqual(result.remaining, []);
-    assert.equal(result.text, lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  labels:', '    app: web   # keep', '    team: yes', 'data: { a: "1", b: "2" }'));
+    assert.equal(result.text, lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  labels:', '    app: web   # keep', '    team: ok', 'data: { a: "1", b: "2" }'));
   });
 
   it('defers a fix that overlaps another to a later pass', () => {
@@ -67,7 +67,7 @@ describe('fix-all', () => {
     assert.equal(alone.text, manifest);
     assert.equal(alone.applied, 0);
     const mixed = run([broken, addLabel('team')]).result;
-    assert.match(mixed.text, /team: yes/, 'the good fix is applied');
+    assert.match(mixed.text, /team: ok/, 'the good fix is applied');
     assert.match(mixed.text, /name: c\n/, 'the broken one is not');
     assert.deepEqual(parseAllDocuments(mixed.text).flatMap((d) => d.errors), []);
     assert.equal(mixed.applied, 1);
@@ -94,10 +94,10 @@ describe('fix-all', () => {
     const flaky = testRule('k8s/test-flaky', (ctx) => {
       if (++calls > 1) throw new Error('boom');
       const labels = asMap(getIn(ctx.object.root, ['metadata', 'labels'], ctx.doc), ctx.doc)!;
-      ctx.report({ node: labels, message: 'x', fix: ctx.fix('x', true, ctx.edit.setIn(labels, ['x'], 'y')) });
+      ctx.report({ node: labels, message: 'x', fix: ctx.fix('x', true, ctx.edit.setIn(labels, ['x'], 'z')) });
     }, { fixable: true });
     const { ws, result } = run([flaky]);
-    assert.match(result.text, /x: y/);
+    assert.match(result.text, /x: z/);
     assert.equal(ws.get(URI)!.text, manifest);
   });
 
@@ -113,7 +113,7 @@ describe('fix-all', () => {
     const text = manifest + '---\n# untouched\napiVersion: v1\nkind: Service\nmetadata: { name: s }\n---\n' + manifest.replace('name: c', 'name: d');
     const { result } = run([addLabel('team')], text);
     assert.equal(result.applied, 2, 'one fix per object with labels (the Service has none)');
-    assert.equal((result.text.match(/team: yes/g) ?? []).length, 2);
+    assert.equal((result.text.match(/team: ok/g) ?? []).length, 2);
     assert.match(result.text, /---\n# untouched\napiVersion: v1\nkind: Service\nmetadata: \{ name: s \}\n---\n/);
   });
 });

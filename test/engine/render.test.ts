@@ -31,7 +31,13 @@ describe('YAML rendering', () => {
   it('renders flow and scalar text', () => {
     assert.equal(renderFlow({ a: [1, 'x y'], b: { c: true } }), '{ a: [1, x y], b: { c: true } }');
     assert.equal(renderScalar('8080'), '"8080"');
-    assert.equal(renderScalar('yes'), 'yes');
     assert.equal(renderScalar(true), 'true');
+  });
+
+  it('quotes strings that Kubernetes\' YAML 1.1 reader would take for booleans or numbers', () => {
+    for (const word of ['yes', 'No', 'on', 'OFF', 'y', 'n', '1_000', '0b101', '0x1F', '012']) {
+      assert.equal(renderScalar(word), JSON.stringify(word), word);
+    }
+    assert.equal(renderBlock({ labels: { canary: 'on', tier: 'web' } }, opts), 'labels:\n  canary: "on"\n  tier: web');
   });
 });

@@ -2,7 +2,6 @@
 import { asMap, defineRule, getNode, getPair, isNullish, mapEntries, PLACEHOLDER, seqItems, yamlFlow, type K8sObject } from '../../../server/src/engine/api';
 import { editableHere, writtenValue, type Edit } from '../_lib/fields';
 import { objectLabel } from '../_lib/names';
-import { allWritable, misreadByKubernetes } from '../_lib/scalars';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 /** Kinds the cluster or its controllers create and own: their labels are not the team's to set. */
@@ -38,7 +37,7 @@ function kustomizeLabels(o: K8sObject, kustomizations: readonly K8sObject[]): Se
 
 /** A stand-in value: the object's name for the application label (marked by a comment), else an obvious filler. */
 function placeholderFor(key: string, o: K8sObject, commented: boolean): string {
-  if (commented && key === 'app.kubernetes.io/name' && o.name && LABEL_VALUE.test(o.name) && !misreadByKubernetes(o.name)) return o.name;
+  if (commented && key === 'app.kubernetes.io/name' && o.name && LABEL_VALUE.test(o.name)) return o.name;
   return FILLER;
 }
 
@@ -94,7 +93,7 @@ export default defineRule({
     const block = !o.metadata.flow && !(labels && labels.flow) && !ctx.edit.json;
     const values = Object.fromEntries(missing.map((k) => [k, placeholderFor(k, o, block)]));
     let edits: Edit[] = [];
-    if (labels?.anchor || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc) || !allWritable(missing)) {
+    if (labels?.anchor || !editableHere(writtenValue(o.root, 'metadata'), ctx.doc)) {
       // Other objects may merge an anchored map; a key Kubernetes would read as a boolean or number
       // cannot be written plain: leave the edit to the user.
     } else if (labels && labels.items.length === 0 && missing.length > 1) {

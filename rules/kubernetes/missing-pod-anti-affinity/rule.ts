@@ -5,7 +5,6 @@ import { field, insertionTarget, type AnyCtx } from '../_lib/fields';
 import { objectLabel } from '../_lib/names';
 import { podLabels, selectorMatchLabels } from '../_lib/pods';
 import { replicasOf } from '../_lib/replicas';
-import { allWritable } from '../_lib/scalars';
 
 /** How many replicas the workload runs at least, when known. */
 function minimumReplicas(ctx: AnyCtx): number | undefined {
@@ -111,7 +110,6 @@ function antiAffinityFix(ctx: AnyCtx) {
   const target = insertionTarget(spec, ['affinity'], ctx.doc);
   if (!labels || !target) return undefined;
   // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a selector it rejects.
-  if (!allWritable([...Object.keys(labels), ...Object.values(labels)])) return undefined;
   const value = {
     preferredDuringSchedulingIgnoredDuringExecution: [
       { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: labels } } },

@@ -1,7 +1,6 @@
 // Flags Namespaces defined in the workspace that no ResourceQuota of the workspace covers.
 import { defineRule, PLACEHOLDER, yamlScalar } from '../../../server/src/engine/api';
 import { objectLabel } from '../_lib/names';
-import { misreadByKubernetes } from '../_lib/scalars';
 
 /** Namespaces the cluster creates and manages itself. */
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
@@ -42,7 +41,7 @@ export default defineRule({
     });
 
     function quotaFix() {
-      if (ns.root !== ns.yamlDoc.doc.contents || misreadByKubernetes(name!)) return undefined;
+      if (ns.root !== ns.yamlDoc.doc.contents) return undefined;
       // Written as text, not as an object for the editor to render, to carry the placeholder comment; the
       // name goes through the engine's scalar renderer, which quotes what would not read back as a string.
       const i = ' '.repeat(ctx.edit.layout.step);

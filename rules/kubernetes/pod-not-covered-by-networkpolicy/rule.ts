@@ -4,7 +4,6 @@ import { exactStringMap } from '../_lib/fields';
 import { objectLabel } from '../_lib/names';
 import { CLUSTER_WIDE_POLICY_KINDS, OTHER_POLICY_KINDS } from '../_lib/network';
 import { podLabels } from '../_lib/pods';
-import { allWritable } from '../_lib/scalars';
 
 /** Whether some policy of the workspace selects (or may select) the pods of `o` with these labels. */
 function mayBeCovered(o: K8sObject, labels: Record<string, string>, ws: K8sWorkspaceView): boolean {
@@ -91,7 +90,6 @@ export default defineRule({
     if (mayBeCovered(o, labels, ctx.workspace)) return;
     let select = o.name !== undefined ? policyLabels(o, labels) : undefined;
     // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a policy it rejects.
-    if (select && !allWritable([o.name!, o.namespace ?? '', ...Object.keys(select), ...Object.values(select)])) select = undefined;
     const { step, indentSeq } = ctx.edit.layout;
     const fix = select
       ? ctx.fix(`Add a default-deny NetworkPolicy for ${o.kind}/${o.name}`, false, ctx.edit.appendDocument(o.yamlDoc.end, defaultDenyPolicy(o, select, step, indentSeq)))

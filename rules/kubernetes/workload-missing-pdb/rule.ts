@@ -6,7 +6,6 @@ import { type AnyCtx } from '../_lib/fields';
 import { objectLabel } from '../_lib/names';
 import { selectorMatchLabels } from '../_lib/pods';
 import { replicasOf } from '../_lib/replicas';
-import { allWritable } from '../_lib/scalars';
 
 /** policy/v1 is served from Kubernetes 1.21; older clusters only know policy/v1beta1. */
 function pdbApiVersion(version: string): string {
@@ -63,7 +62,6 @@ function pdbFix(ctx: AnyCtx) {
   const name = [obj.name, `${obj.name}-pdb`].find((n) => !taken(n));
   if (!name) return undefined;
   // Kubernetes would read some plain strings back as booleans or numbers: no fix rather than a budget it rejects.
-  if (!allWritable([name, obj.namespace ?? '', ...Object.keys(labels), ...Object.values(labels)])) return undefined;
   // The editor renders the object in the file's indentation and quotes what needs it (a label value `0x1F` stays a string).
   const pdb = {
     apiVersion: pdbApiVersion(ctx.settings.kubernetesVersion),

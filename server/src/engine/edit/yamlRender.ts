@@ -15,7 +15,7 @@ export function renderBlock(value: unknown, opts: RenderOptions): string {
   const key = json === undefined ? undefined : `${opts.step}|${opts.indentSeq}|${json}`;
   const cached = key === undefined ? undefined : blockCache.get(key);
   if (cached !== undefined) return cached;
-  const text = stringify(value, { indent: opts.step, indentSeq: opts.indentSeq, lineWidth: 0 }).replace(/\n$/, '');
+  const text = stringify(value, { indent: opts.step, indentSeq: opts.indentSeq, lineWidth: 0, version: '1.1' }).replace(/\n$/, '');
   if (key !== undefined) {
     if (blockCache.size >= BLOCK_CACHE_SIZE) blockCache.clear();
     blockCache.set(key, text);
@@ -37,7 +37,7 @@ function plainJson(value: unknown): string | undefined {
 
 /** A single scalar as YAML text. */
 export function renderScalar(value: string | number | boolean | null): string {
-  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  return stringify(value, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '');
 }
 
 /** Flow YAML for a value, on one line. */
