@@ -8,7 +8,8 @@ import { ALL_RULES } from '../../rules';
 import { applyEdits, EffectiveConfig, fixAll, LineIndex, lintFile, Workspace, type LintResult } from '../../server/src/engine';
 import { readSourceFile } from '../../server/src/host/files';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'kubernetes');
+// The shared corpus sits beside the repository; LINTEL_CORPUS_DIR points elsewhere (e.g. for a clone in another folder).
+const CORPUS = process.env.LINTEL_CORPUS_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'corpus', 'kubernetes');
 /** The corpus notes name these four files as kept on purpose for their duplicate mapping keys. */
 const DUPLICATE_KEY_FILES = [
   'kubernetes__examples/_archived/openshift-origin/etcd-controller.yaml',
