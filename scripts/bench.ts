@@ -1,7 +1,7 @@
 // Benchmark (npm run bench): corpus parse vs lint time, per-edit latency and memory of the language server; writes docs/benchmarks.md.
 // Usage: tsx scripts/bench.ts [--runs N] [--edits N] [--memory-edits N] [--out FILE] [--no-write]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { ALL_RULES } from '../rules';
 import { EffectiveConfig, lintFile, Workspace } from '../server/src/engine';
 import { parseYaml } from '../server/src/engine/parse/yaml';
-import { readSourceFile } from '../server/src/host/files';
+import { readSourceFile, walkFiles } from '../server/src/host/files';
 
 const ROOT = join(__dirname, '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'kubernetes');
@@ -47,14 +47,9 @@ const mb = (bytes: number) => `${(Math.abs(bytes) < 0.05 * 1024 * 1024 ? 0 : byt
 
 interface CorpusResult { files: number; bytes: number; documents: number; findings: number; parseMs: number[]; analyseMs: number[]; lintMs: number[] }
 
+/** The corpus's YAML and JSON files, in a stable order (the hosts' own walk). */
 function corpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...corpusFiles(p));
-    else if (/\.(ya?ml|json)$/i.test(name)) out.push(p);
-  }
-  return out;
+  return walkFiles([dir]).files;
 }
 
 function benchCorpus(): CorpusResult {

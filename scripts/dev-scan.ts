@@ -1,24 +1,17 @@
 // Developer aid: runs chosen rules over a folder (default: the shared Kubernetes corpus) and prints findings.
 // Usage: tsx scripts/dev-scan.ts [--dir DIR] [rule-id-prefix ...]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../rules';
 import { EffectiveConfig, lintFile, Workspace } from '../server/src/engine';
+import { walkFiles } from '../server/src/host/files';
 
 const args = process.argv.slice(2);
 const dirIdx = args.indexOf('--dir');
 const dir = dirIdx >= 0 ? args.splice(dirIdx, 2)[1] : join(__dirname, '..', '..', 'shared', 'corpus', 'kubernetes');
 const prefixes = args;
-const files: string[] = [];
-const walk = (d: string) => {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) { if (!['.git', 'node_modules'].includes(e.name)) walk(p); }
-    else if (/\.(ya?ml|json)$/i.test(e.name) && statSync(p).size < 5 * 1024 * 1024) files.push(p);
-  }
-};
-walk(dir);
+const files = walkFiles([dir]).files.filter((f) => statSync(f).size < 5 * 1024 * 1024);
 const ws = new Workspace();
 for (const f of files) ws.set(pathToFileURL(f).toString(), readFileSync(f, 'utf8'));
 const config = new EffectiveConfig({ extends: 'all' }, ALL_RULES);

@@ -1,12 +1,12 @@
 // Corpus smoke test: every real-world manifest of the shared corpus is linted with every rule; nothing throws or crashes, ranges are exact.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { ALL_RULES } from '../../rules';
 import { applyEdits, EffectiveConfig, fixAll, LineIndex, lintFile, Workspace, type LintResult } from '../../server/src/engine';
-import { readSourceFile } from '../../server/src/host/files';
+import { readSourceFile, walkFiles } from '../../server/src/host/files';
 
 // The shared corpus sits beside the repository; LINTEL_CORPUS_DIR points elsewhere (e.g. for a clone in another folder).
 const CORPUS = process.env.LINTEL_CORPUS_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'corpus', 'kubernetes');
@@ -30,14 +30,9 @@ function syntaxErrors(text: string): number {
   return parseAllDocuments(text, { uniqueKeys: false }).reduce((n, d) => n + d.errors.length, 0);
 }
 
+/** The corpus's YAML and JSON files, in a stable order (the hosts' own walk). */
 function corpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...corpusFiles(p));
-    else if (/\.(ya?ml|json)$/i.test(name)) out.push(p);
-  }
-  return out;
+  return walkFiles([dir]).files;
 }
 
 describe('corpus smoke test (shared/corpus/kubernetes, extends: all)', function () {
